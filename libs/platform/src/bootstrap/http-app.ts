@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { ApiKeysRepository } from '../auth/api-keys.repository.js';
+import { mountOpenApi } from '../docs/openapi.js';
+import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
+import { requestId } from '../logging/logger.module.js';
+import { httpRequestDuration } from '../metrics/metrics.js';
+import { PlatformModule } from '../platform.module.js';
+import type { Runtime } from './runtime.js';
+
+// Batches of up to 1000 events travel in one body; single events are held to 256 KB by the ingest route.
+const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export interface AppDefinition {
+  /** Feature modules that make up this app (several of them in the one-process `npm start`). */
+  modules: (Type | DynamicModule)[];
+  /** Map feature errors (domain errors, say) to problems; anything unmapped is a 500. */
+  problemConverters?: ProblemConverter[];
+}
+
+@Module({})
+class RootModule {
+  static forRoot(runtime: Runtime, modules: AppDefinition['modules']): DynamicModule {
+    return { module: RootModule, imports: [PlatformModule.forRoot(runtime), ...modules] };
+  }
+}
+
+/** Builds (but does not listen) the Fastify-backed Nest app: logging, problem+json errors, metrics, OpenAPI. */
+export async function createHttpApp(runtime: Runtime, definition: AppDefinition): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    loggerInstance: runtime.logger,
+    genReqId: requestId,
+    requestIdLogLabel: 'request_id',
+    disableRequestLogging: (request) => /^\/(health|metrics)/.test(request.url),
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(RootModule.forRoot(runtime, definition.modules), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemFilter(await app.resolve(PinoLogger), definition.problemConverters));
+  mountOpenApi(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/** Creates the bootstrap admin key on an empty database; returns it only when it was generated here. */
+export function bootstrapAdminKey(app: NestFastifyApplication, runtime: Runtime): Promise<string | null> {
+  return app.get(ApiKeysRepository).bootstrapAdmin(runtime.config.adminApiKey);
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+
+const duration = z.string().transform((text, ctx) => {
+  const ms = parseDuration(text);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration like 500ms, 5s, 30m, 2h or 5d` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const url = (protocols: string[]) =>
+  z.string().refine((text) => {
+    try {
+      return protocols.includes(new URL(text).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+/** Every environment variable the service reads. README's configuration table mirrors this list. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEBHOOK_ALLOW_HTTP: flag.default(false),
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('5s,5m,30m,2h,5h,10h,10h')
+    .transform((text, ctx) => {
+      const steps = text.split(',').map((part) => parseDuration(part));
+      if (steps.some((ms) => ms === null)) {
+        ctx.addIssue({ code: 'custom', message: 'must be comma-separated durations like 5s,5m,30m' });
+        return z.NEVER;
+      }
+      return steps as number[];
+    }),
+  WEBHOOK_DISABLE_AFTER: duration.prefault('5d'),
+  WEBHOOK_TIMEOUT: duration.prefault('15s'),
+  PG_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
+});
+
+type Parsed = z.infer<typeof configSchema>;
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly dataDir: string;
+  readonly adminApiKey: string | undefined;
+  readonly logLevel: Parsed['LOG_LEVEL'];
+  readonly pgPoolMax: number;
+  readonly webhook: {
+    readonly allowHttp: boolean;
+    readonly allowPrivate: boolean;
+    readonly retryScheduleMs: readonly number[];
+    readonly disableAfterMs: number;
+    readonly timeoutMs: number;
+  };
+}
+
+export function toAppConfig(env: Parsed): AppConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dataDir: env.DATA_DIR,
+    adminApiKey: env.ADMIN_API_KEY,
+    logLevel: env.LOG_LEVEL,
+    pgPoolMax: env.PG_POOL_MAX,
+    webhook: {
+      allowHttp: env.WEBHOOK_ALLOW_HTTP,
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+      retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE,
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER,
+      timeoutMs: env.WEBHOOK_TIMEOUT,
+    },
+  };
+}

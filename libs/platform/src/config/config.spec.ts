@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('./.data');
+    expect(config.webhook.retryScheduleMs).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(config.webhook.disableAfterMs).toBe(5 * 86_400_000);
+    expect(config.webhook.timeoutMs).toBe(15_000);
+    expect(Object.isFrozen(config.webhook)).toBe(true);
+  });
+
+  it('names every bad variable', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', WEBHOOK_RETRY_SCHEDULE: '5s,soon' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('DATABASE_URL');
+      expect(message).toContain('PORT');
+      expect(message).toContain('WEBHOOK_RETRY_SCHEDULE');
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).databaseUrl).toBeUndefined();
+  });
+});

@@ -1,0 +1,37 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type pg from 'pg';
+import { Public } from '../auth/scopes.decorator.js';
+import type { QueueBackend } from '../queue/queue-backend.js';
+import { PG_POOL, QUEUE_BACKEND } from '../tokens.js';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(QUEUE_BACKEND) private readonly queue: QueueBackend,
+  ) {}
+
+  /** The process is up; orchestrators restart it when this fails. */
+  @Get('live')
+  @Public()
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** PostgreSQL and the queue's store answer; load balancers route traffic only then. */
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.indicators.check('postgres').attempt(() => this.pool.query('SELECT 1').then(() => undefined)).withTimeout(2_000),
+      () => this.indicators.check(`queue_${this.queue.kind}`).attempt(() => this.queue.ping()).withTimeout(2_000),
+    ]);
+  }
+}

@@ -1,0 +1,27 @@
+import type { PipeTransform } from '@nestjs/common';
+import { z } from 'zod';
+import { problems } from './problem.js';
+
+/** Validates a body or query with a zod schema; failures become a 400 problem listing each JSON-pointer path. */
+export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.output<S> {
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw problems.validation('Some fields are missing or invalid.', { errors: toFieldErrors(parsed.error) });
+  }
+}
+
+export function toFieldErrors(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: '/' + issue.path.map((part) => String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+    message: issue.message,
+  }));
+}
+
+/** The JSON Schema of a zod schema, for @ApiBody / @ApiResponse, so the OpenAPI document says what is validated. */
+export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

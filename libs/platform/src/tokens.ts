@@ -1,0 +1,5 @@
+/** Injection tokens for what the platform provides to every app module. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const PG_POOL = Symbol('PG_POOL');
+export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+export const DATABASE_URL = Symbol('DATABASE_URL');
