@@ -1,0 +1,71 @@
+import { assertNever } from '../assert-never.js';
+import { RuleViolation } from '../errors.js';
+import { decideReview } from '../review/review.decide.js';
+import { asReviewEvent } from '../review/review.evolve.js';
+import { blockingReviews, findReview, isPending, type ReviewState } from '../review/review.state.js';
+import { typed, type Fact } from '../stream/fact.js';
+import type { ACQUISITION_EVENTS } from './acquisition.events.js';
+import type { AcquisitionState } from './acquisition.state.js';
+
+function reviewStates(reviews: readonly ReviewState[]) {
+  return reviews.map(({ review_id, state, outcome, suspensory }) => ({ review_id, state, outcome, suspensory }));
+}
+
+/** Throws when `fact` cannot happen to a deal in `state`. */
+export function decideAcquisition(state: AcquisitionState, fact: Fact): void {
+  const violation = (code: string, rule: string, involved: readonly ReviewState[] = []) =>
+    new RuleViolation(
+      `acquisition.${code}`,
+      rule,
+      involved.length > 0 ? { status: state.status, reviews: reviewStates(involved) } : state.status,
+      [state.stage_event_id, ...involved.map((r) => r.last_event_id), fact.event_id],
+    );
+
+  if (state.stage === 'completed' || state.stage === 'terminated')
+    throw violation('closed', 'Only meta-events may follow the completion or termination of a deal.');
+
+  const e = typed<typeof ACQUISITION_EVENTS>(fact);
+  if (e.type !== 'acquisition.rumored' && e.type !== 'acquisition.announced' && state.stage === 'none')
+    throw violation('no_deal', 'Terms, closing and review events need a rumored or announced deal.');
+
+  switch (e.type) {
+    case 'acquisition.rumored':
+      if (state.stage !== 'none') throw violation('already_tracked', 'A deal already tracked cannot be rumored again.');
+      return;
+    case 'acquisition.announced':
+      if (state.announced) throw violation('already_announced', 'A deal is announced only once.');
+      return;
+    case 'acquisition.completed': {
+      const blocking = blockingReviews(state.reviews);
+      if (blocking.length > 0) throw violation('blocked', 'A deal blocked by a prohibition cannot complete.', blocking);
+      // Unknown suspensiveness counts as suspensory: completing could breach a standstill nobody reported.
+      const waiting = state.reviews.filter((r) => isPending(r) && r.suspensory !== false);
+      if (waiting.length > 0)
+        throw violation(
+          'review_pending',
+          'A deal cannot complete while a suspensory (or possibly suspensory) review is open or suspended.',
+          waiting,
+        );
+      return;
+    }
+    case 'acquisition.terms_amended':
+    case 'acquisition.expected_close_revised':
+    case 'acquisition.terminated':
+      return;
+    case 'acquisition.review_opened':
+    case 'acquisition.review_phase_changed':
+    case 'acquisition.review_deadline_extended':
+    case 'acquisition.review_suspended':
+    case 'acquisition.review_resumed':
+    case 'acquisition.objections_issued':
+    case 'acquisition.remedies_offered':
+    case 'acquisition.review_decided':
+    case 'acquisition.review_closed_without_decision':
+    case 'acquisition.review_withdrawn': {
+      const review = asReviewEvent('acquisition', fact);
+      return decideReview('acquisition', findReview(state.reviews, review.data.review_id), review, fact);
+    }
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,70 @@
+import { assertNever } from '../assert-never.js';
+import { RuleViolation } from '../errors.js';
+import { typed, type Fact } from '../stream/fact.js';
+import type { EXPORT_EVENTS } from './chiptrade.events.js';
+import { grantedLicencesNamed } from './chiptrade.match.js';
+import type { ExportSide } from './chiptrade.state.js';
+
+const DECIDED = new Set(['granted', 'denied', 'returned']);
+
+/** Throws when `fact` cannot happen to the export side in `side`. */
+export function decideExport(side: ExportSide, fact: Fact): void {
+  const violation = (code: string, rule: string, state: unknown = side.state, involved: (string | null)[] = [side.state_event_id]) =>
+    new RuleViolation(`chiptrade.${code}`, rule, { side: 'export', state }, [...involved, fact.event_id]);
+  const e = typed<typeof EXPORT_EVENTS>(fact);
+
+  if (side.state === 'unrestricted' && e.type !== 'chiptrade.export_licence_required')
+    throw violation(
+      'export_unrestricted',
+      'No licence, policy or application events while exports are unrestricted; impose a requirement first.',
+    );
+
+  const applicationId = 'application_id' in e.data ? e.data.application_id : null;
+  const application = side.applications.find((a) => a.application_id === applicationId);
+  const onApplication = () => {
+    if (application && DECIDED.has(application.state))
+      throw violation(
+        'application_decided',
+        'A decided application is not decided again.',
+        { application_id: application.application_id, state: application.state },
+        [application.last_event_id],
+      );
+  };
+
+  switch (e.type) {
+    case 'chiptrade.export_licence_required':
+      if (side.state === 'licence_required' || side.state === 'licensed')
+        throw violation('requirement_in_place', 'A licence requirement already in place is amended, not imposed again.');
+      return;
+    case 'chiptrade.export_application_filed':
+      if (application)
+        throw violation(
+          'application_exists',
+          'An application is filed once.',
+          { application_id: application.application_id, state: application.state },
+          [application.last_event_id],
+        );
+      return;
+    case 'chiptrade.export_application_referred':
+    case 'chiptrade.export_application_returned':
+    case 'chiptrade.export_licence_granted':
+    case 'chiptrade.export_licence_denied':
+      return onApplication();
+    case 'chiptrade.export_licence_revoked':
+      if (grantedLicencesNamed(side.licences, e.data).length === 0)
+        throw violation(
+          'no_licence',
+          'Only a granted licence can be revoked.',
+          side.state,
+          side.licences.map((l) => l.event_id),
+        );
+      return;
+    case 'chiptrade.export_requirement_amended':
+    case 'chiptrade.export_review_policy_changed':
+    case 'chiptrade.export_authorization_announced':
+    case 'chiptrade.export_requirement_lifted':
+      return;
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,61 @@
+import { assertNever } from '../assert-never.js';
+import { RuleViolation } from '../errors.js';
+import { typed, type Fact } from '../stream/fact.js';
+import type { AliasData, COMPANY_EVENTS } from './company.events.js';
+import type { CompanyState } from './company.state.js';
+import { normalizeName } from './normalize-name.js';
+
+function summary(state: CompanyState) {
+  return {
+    registered: state.registered,
+    display_name: state.display_name,
+    headquarters_country: state.headquarters_country,
+    merged_into: state.merged_into,
+  };
+}
+
+/** Throws when `fact` cannot happen to a company in `state`. */
+export function decideCompany(state: CompanyState, fact: Fact): void {
+  const violation = (code: string, rule: string, involved: (string | null | undefined)[]) =>
+    new RuleViolation(`company.${code}`, rule, summary(state), [...involved, fact.event_id]);
+  const noDuplicates = (incoming: readonly AliasData[]) => {
+    // Within one registration the duplicate has no earlier event to name.
+    const seen = new Map<string, string | null>(state.aliases.map((a) => [normalizeName(a.name), a.event_id]));
+    for (const alias of incoming) {
+      const key = normalizeName(alias.name);
+      if (seen.has(key)) throw violation('duplicate_alias', `The alias '${alias.name}' is already known.`, [seen.get(key)]);
+      seen.set(key, null);
+    }
+  };
+
+  if (state.merged_into !== null)
+    throw violation('merged', 'Only meta-events may follow the merge of a duplicate company.', [state.merged_event_id]);
+
+  const e = typed<typeof COMPANY_EVENTS>(fact);
+  switch (e.type) {
+    case 'company.registered':
+      if (state.registered) throw violation('already_registered', 'A company is registered once.', [state.registered_event_id]);
+      return noDuplicates(e.data.aliases ?? []);
+    case 'company.alias_added':
+      return noDuplicates([e.data.alias]);
+    case 'company.relocated': {
+      // A registration snapshots where the company is now, so a move from elsewhere into that country
+      // back-fills how it got there; only a move that changes nothing, or repeats the last move, is refused.
+      const { from_country, to_country } = e.data;
+      const here = state.headquarters_country;
+      const changesNothing = !from_country || from_country === to_country || state.relocations.at(-1)?.to_country === here;
+      if (to_country === here && changesNothing)
+        throw violation('already_in_country', `The company is already in ${to_country}.`, [state.country_event_id]);
+      return;
+    }
+    case 'company.duplicate_merged':
+      if (e.data.surviving_company_id === state.subject) throw violation('merge_into_self', 'A company cannot be merged into itself.', []);
+      return;
+    case 'company.alias_retired':
+    case 'company.renamed':
+    case 'company.key_person_hired':
+      return;
+    default:
+      return assertNever(e);
+  }
+}

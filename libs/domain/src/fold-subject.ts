@@ -1,0 +1,13 @@
+import { aggregate, type AggregateState } from './aggregates.js';
+import type { StoredEvent } from './envelope/envelope.types.js';
+import { resolveStream } from './stream/resolve-stream.js';
+
+/**
+ * Folds a stream (in any array order) into its aggregate's state: meta-events applied, facts in
+ * valid-time order. Never checks rules, so read models and as-of queries always get a state.
+ */
+export function foldSubject(subject: string, events: StoredEvent[]): AggregateState {
+  const { kind, facts, bookkeeping } = resolveStream(subject, events);
+  const { initial, evolve } = aggregate(kind);
+  return { ...facts.reduce(evolve, initial(subject)), ...bookkeeping };
+}

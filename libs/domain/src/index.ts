@@ -1,0 +1,42 @@
+// Public contract of @newsledger/domain: pure, imports nothing but zod and fast-json-patch.
+export { CONFIDENCE_ORDER, confidenceRank, effectiveConfidence, type Confidence } from './confidence.js';
+export type { Precision, Money, CompanyRef, AuthorityRef, Venue, Window } from './envelope/value-types.js';
+export type { Source } from './envelope/source.schema.js';
+export type { NewEvent, StoredEvent, ProposalResult, FieldError, Warning } from './envelope/envelope.types.js';
+export { parseProposal } from './envelope/parse-proposal.js';
+export { envelopeSchema } from './envelope/envelope.schema.js';
+export { sourceSchema } from './envelope/source.schema.js';
+export { DomainError, UnknownEventType, MetaTargetNotFound, MetaTargetInvalid, InvalidSubject, RuleViolation } from './errors.js';
+export { checkAppend } from './check-append.js';
+export { foldSubject } from './fold-subject.js';
+export type { AggregateState } from './aggregates.js';
+export { aggregateOf, isKnownEventType, EVENT_TYPES, dataSchemaFor, type AggregateKind } from './catalog.js';
+export { isMetaType } from './meta/meta.events.js';
+export { isValidSubject } from './subject.js';
+export { resolveStream, type ResolvedStream } from './stream/resolve-stream.js';
+export type { Fact } from './stream/fact.js';
+export type { Bookkeeping } from './stream/bookkeeping.js';
+export { intervalOf, type Interval } from './ordering/valid-time.js';
+export { sortByValidTime } from './ordering/sort-events.js';
+export { upcast, currentSchemaVersion, createUpcaster, type Upcaster, type UpcasterRegistry } from './upcast/upcast.js';
+export { normalizeName } from './company/normalize-name.js';
+export { canonicalJson } from './canonical-json.js';
+export type { CompanyState, Alias, KeyPerson } from './company/company.state.js';
+export type { ListingState, ListingStatus, PriceRange } from './listing/listing.state.js';
+export type { AcquisitionState, AcquisitionStatus, DealStage } from './acquisition/acquisition.state.js';
+export type { AcquisitionTerms } from './acquisition/acquisition.events.js';
+export type { ReviewState, ReviewStatus } from './review/review.state.js';
+export type { Regime, Phase, Outcome } from './review/review.events.js';
+export type {
+  ChipTradeState,
+  ExportSide,
+  ImportSide,
+  ExportState,
+  ImportState,
+  ExportApplication,
+  ExportLicence,
+  ImportApproval,
+  ImportRestriction,
+} from './chiptrade/chiptrade.state.js';
+export type { RuleState, RuleStatus } from './rule/rule.state.js';
+export type { SignalState, SignalFact } from './signal/signal.state.js';

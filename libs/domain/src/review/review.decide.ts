@@ -1,0 +1,31 @@
+import { RuleViolation } from '../errors.js';
+import type { Fact } from '../stream/fact.js';
+import type { Phase, ReviewEvent } from './review.events.js';
+import { isTerminal, reviewSummary, type ReviewState } from './review.state.js';
+
+// `unspecified` has no place on the line, so it never counts as a regression.
+const PHASE_RANK: Partial<Record<Phase, number>> = { prenotification: 0, simplified: 1, phase_1: 2, phase_2: 3, phase_3: 4 };
+
+function isRegression(from: Phase | null, to: Phase): boolean {
+  const a = from === null ? undefined : PHASE_RANK[from];
+  const b = PHASE_RANK[to];
+  return a !== undefined && b !== undefined && b < a;
+}
+
+/** Review rules shared by every aggregate that holds reviews; codes are `<aggregate>.review_*`. */
+export function decideReview(aggregate: string, review: ReviewState | undefined, event: ReviewEvent, fact: Fact): void {
+  const violation = (code: string, rule: string) =>
+    new RuleViolation(`${aggregate}.${code}`, rule, reviewSummary(review, event.data.review_id), [review?.last_event_id, fact.event_id]);
+
+  if (review === undefined) {
+    if (event.name === 'review_phase_changed' || event.name === 'review_resumed')
+      throw violation('review_not_open', 'A review cannot become known by a phase change or a resumption.');
+    return;
+  }
+  if (event.name === 'review_opened') throw violation('review_already_open', 'A review_id is opened only once.');
+  if (isTerminal(review)) throw violation('review_terminal', 'Nothing happens on a review once it is decided, closed, withdrawn or moot.');
+  if (event.name === 'review_resumed' && review.state !== 'suspended')
+    throw violation('review_not_suspended', 'Only a suspended review can resume.');
+  if (event.name === 'review_phase_changed' && isRegression(review.phase, event.data.to_phase))
+    throw violation('review_phase_regression', 'A review does not move back to an earlier phase.');
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { authorityRef, isoDate, openList, optionalText, regionCode, slug, text } from '../envelope/value-types.js';
+
+export const REGIMES = [
+  'merger_control',
+  'foreign_investment',
+  'public_interest_national_security',
+  'export_control',
+  'unspecified',
+] as const;
+export const PHASES = ['prenotification', 'simplified', 'phase_1', 'phase_2', 'phase_3', 'unspecified'] as const;
+export const OUTCOMES = ['cleared', 'cleared_with_conditions', 'prohibited', 'found_not_to_qualify'] as const;
+export type Regime = (typeof REGIMES)[number];
+export type Phase = (typeof PHASES)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+
+const phase = z.enum(PHASES);
+
+// Any review event may be the first known of its review, so each may say whose review it is.
+const context = {
+  review_id: slug,
+  jurisdiction: regionCode.nullish(),
+  authority: authorityRef.nullish(),
+  regime: z.enum(REGIMES).nullish(),
+};
+
+/** Review events by local name, in lifecycle order; acquisitions and listings prefix them with their aggregate. */
+export const REVIEW_EVENTS = {
+  review_opened: z.strictObject({
+    ...context,
+    jurisdiction: regionCode,
+    phase: phase.nullish(),
+    suspensory: z.boolean().nullish(),
+    statutory_deadline: isoDate.nullish(),
+    case_ref: optionalText,
+    terms_version: z.number().int().positive().nullish(),
+    supersedes_review_id: slug.nullish(),
+  }),
+  review_phase_changed: z.strictObject({
+    ...context,
+    from_phase: phase.nullish(),
+    to_phase: phase,
+    new_deadline: isoDate.nullish(),
+  }),
+  review_deadline_extended: z.strictObject({ ...context, new_deadline: isoDate, reason: optionalText }),
+  review_suspended: z.strictObject({ ...context, reason_as_reported: optionalText }),
+  review_resumed: z.strictObject({ ...context, reason_as_reported: optionalText }),
+  objections_issued: z.strictObject({ ...context, kind: text, summary: optionalText, hearing_date: isoDate.nullish() }),
+  remedies_offered: z.strictObject({ ...context, remedy_type: optionalText, summary: optionalText }),
+  review_decided: z.strictObject({
+    ...context,
+    outcome: z.enum(OUTCOMES),
+    conditions: openList.nullish(),
+    decision_ref: optionalText,
+  }),
+  review_closed_without_decision: z.strictObject({ ...context, reason: text }),
+  review_withdrawn: z.strictObject({ ...context, reason: z.enum(['pull_and_refile', 'deal_abandoned']) }),
+} as const;
+
+export type ReviewEventName = keyof typeof REVIEW_EVENTS;
+export type ReviewEvent = { [K in ReviewEventName]: { name: K; data: z.infer<(typeof REVIEW_EVENTS)[K]> } }[ReviewEventName];
+
+/** `{ 'acquisition.review_opened': schema, … }` for the chosen local names. */
+export function prefixedReviewEvents<N extends ReviewEventName, P extends string>(
+  prefix: P,
+  names: readonly N[],
+): { [K in N as `${P}.${K}`]: (typeof REVIEW_EVENTS)[K] } {
+  return Object.fromEntries(names.map((name) => [`${prefix}.${name}`, REVIEW_EVENTS[name]])) as {
+    [K in N as `${P}.${K}`]: (typeof REVIEW_EVENTS)[K];
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  authorityRef,
+  basisPoints,
+  companyRef,
+  isoDate,
+  mic,
+  optionalText,
+  precision,
+  regionCode,
+  window,
+} from '../envelope/value-types.js';
+
+// DOMAIN.md leaves signal fields open; the ones named here are those the seed uses, typed
+// loosely enough for news, so that company references in them are checked and indexed.
+const companyAndText = { company: companyRef.nullish() };
+const leader = z.strictObject({ model_family: optionalText, company: companyRef.nullish() });
+
+export const SIGNAL_EVENTS = {
+  'signal.model_release_expected': z.strictObject({
+    ...companyAndText,
+    product_name: optionalText,
+    expected_window: window.nullish(),
+    claimed_improvements: z.array(z.string()).nullish(),
+  }),
+  'signal.model_ranking_reported': z.strictObject({
+    platform: optionalText,
+    metric: optionalText,
+    new_leader: leader.nullish(),
+    previous_leader: leader.nullish(),
+  }),
+  'signal.company_metric_reported': z.strictObject({
+    ...companyAndText,
+    metric: optionalText,
+    subject: optionalText,
+    comparator: z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx']).nullish(),
+    value: z.number().nullish(),
+    unit: optionalText,
+  }),
+  'signal.market_share_reported': z.strictObject({
+    segment: optionalText,
+    share_holder: optionalText,
+    study_by: optionalText,
+    series: z
+      .array(
+        z.strictObject({
+          as_of: isoDate.nullish(),
+          precision: precision.nullish(),
+          as_reported: optionalText,
+          share_bp: basisPoints.nullish(),
+          approximate: z.boolean().nullish(),
+        }),
+      )
+      .nullish(),
+  }),
+  'signal.policy_announced': z.strictObject({
+    jurisdiction: regionCode.nullish(),
+    authority: authorityRef.nullish(),
+    title_as_reported: optionalText,
+    policy_area: optionalText,
+  }),
+  'signal.share_price_move_reported': z.strictObject({
+    ...companyAndText,
+    ticker: optionalText,
+    mic: mic.nullish(),
+    direction: z.enum(['up', 'down', 'flat']).nullish(),
+    change_bp: basisPoints.nullish(),
+    session: optionalText,
+  }),
+} as const;

@@ -1,0 +1,23 @@
+import type { Confidence } from '../confidence.js';
+import type { Source } from '../envelope/source.schema.js';
+
+/** What every aggregate state carries about its stream, beside its own fields. */
+export interface Bookkeeping {
+  subject: string;
+  /** Last stream version (0 for an empty stream), meta-events included. */
+  version: number;
+  last_global_position: number;
+  /** Distinct source blocks of the counted events and of the corrections and corroborations applied to them. */
+  sources: Source[];
+  /**
+   * The best-backed fact of the resource: the highest effective confidence (own source or corroboration)
+   * among counted events; null while none counts. Per-fact confidence stays beside the facts that need it
+   * (import approvals, licences, signal facts), because one strong fact must not vouch for a weak one.
+   */
+  confidence: Confidence | null;
+  retracted_event_ids: string[];
+}
+
+export function emptyBookkeeping(subject: string): Bookkeeping {
+  return { subject, version: 0, last_global_position: 0, sources: [], confidence: null, retracted_event_ids: [] };
+}

@@ -1,0 +1,51 @@
+import type { AggregateKind } from '../catalog.js';
+import { canonicalJson } from '../canonical-json.js';
+import { highestConfidence } from '../confidence.js';
+import type { StoredEvent } from '../envelope/envelope.types.js';
+import type { Source } from '../envelope/source.schema.js';
+import { resolveMeta, type MetaProblem } from '../meta/resolve-meta.js';
+import { sortByRecorded, sortByValidTime } from '../ordering/sort-events.js';
+import { kindOfSubject } from '../subject.js';
+import { upcast } from '../upcast/upcast.js';
+import type { Bookkeeping } from './bookkeeping.js';
+import type { Fact } from './fact.js';
+
+export interface ResolvedStream {
+  kind: AggregateKind;
+  /** Counted events, corrections applied, each with its effective confidence, in the order rules and folds see them. */
+  facts: Fact[];
+  bookkeeping: Bookkeeping;
+}
+
+function distinctSources(events: readonly StoredEvent[]): Source[] {
+  const unique = new Map(events.map((e) => [canonicalJson(e.source), e.source]));
+  return [...unique.entries()]
+    .sort(([a, sa], [b, sb]) => sa.source_id.localeCompare(sb.source_id) || a.localeCompare(b))
+    .map(([, source]) => source);
+}
+
+/**
+ * A stream as read models and rules see it: upcast, meta-events applied, sorted by valid time
+ * (company streams by recording). `onProblem` receives broken meta-events (checkAppend throws them).
+ */
+export function resolveStream(
+  subject: string,
+  events: readonly StoredEvent[],
+  onProblem: (problem: MetaProblem) => void = () => {},
+): ResolvedStream {
+  const kind = kindOfSubject(subject);
+  const { facts, applied, retracted_event_ids } = resolveMeta(events.map(upcast), onProblem);
+  const ordered = kind === 'company' ? sortByRecorded(facts) : sortByValidTime(facts);
+  return {
+    kind,
+    facts: ordered,
+    bookkeeping: {
+      subject,
+      version: events.reduce((max, e) => Math.max(max, e.version), 0),
+      last_global_position: events.reduce((max, e) => Math.max(max, e.global_position), 0),
+      sources: distinctSources([...facts, ...applied]),
+      confidence: highestConfidence(facts.map((f) => f.confidence)),
+      retracted_event_ids,
+    },
+  };
+}
