@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import type { LogPoint, Queryable } from '../log-reads.js';
+
+const READ_SQL = `SELECT transaction_id::text, global_position FROM checkpoints WHERE name = $1`;
+
+const ENSURE_SQL = `INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ($1, '0', 0) ON CONFLICT (name) DO NOTHING`;
+
+// Compare-and-set: moves only from the value this batch started at, so a worker that lost its turn to
+// another, or a batch that raced a resetCheckpoint, cannot move it.
+const ADVANCE_SQL = `
+  UPDATE checkpoints SET transaction_id = $4, global_position = $5, updated_at = now()
+   WHERE name = $1 AND transaction_id = $2 AND global_position = $3`;
+
+const RESET_SQL = `
+  INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ($1, '0', 0)
+  ON CONFLICT (name) DO UPDATE SET transaction_id = '0', global_position = 0, updated_at = now()`;
+
+const REACHED_SQL = `
+  SELECT coalesce((c.transaction_id, c.global_position) >= (p.transaction_id, p.global_position), p.global_position = 0) AS reached,
+         c.global_position AS at
+    FROM event_log_point($2) p LEFT JOIN checkpoints c ON c.name = $1`;
+
+const POLL_MS = 20;
+
+/** Where consumer `name` is; null when it never ran. */
+export async function readCheckpoint(db: Queryable, name: string): Promise<LogPoint | null> {
+  const { rows } = await db.query<LogPoint>(READ_SQL, [name]);
+  return rows[0] ?? null;
+}
+
+/** Makes sure consumer `name` has a checkpoint row (at the start of the log) for batches to compare and set. */
+export async function ensureCheckpoint(db: Queryable, name: string): Promise<void> {
+  await db.query(ENSURE_SQL, [name]);
+}
+
+/** Moves the checkpoint from `from` to `to`; false when it is no longer at `from`. */
+export async function advanceCheckpoint(client: pg.PoolClient, name: string, from: LogPoint, to: LogPoint): Promise<boolean> {
+  const { rowCount } = await client.query(ADVANCE_SQL, [
+    name,
+    from.transaction_id,
+    from.global_position,
+    to.transaction_id,
+    to.global_position,
+  ]);
+  return rowCount === 1;
+}
+
+/**
+ * Puts consumer `name` back at the start of the log (for rebuilds), in the caller's transaction. A batch
+ * in flight then fails its compare-and-set, rolls back and starts over from the beginning.
+ */
+export async function resetCheckpoint(client: pg.PoolClient, name: string): Promise<void> {
+  await client.query(RESET_SQL, [name]);
+}
+
+/**
+ * Resolves once consumer `name` has processed the event at `globalPosition`, comparing log points, so
+ * an event that committed late is waited for even when the consumer is past its position number.
+ */
+export async function whenCaughtUp(pool: pg.Pool, name: string, globalPosition: number, { timeoutMs = 10_000 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ reached: boolean; at: number | null }>(REACHED_SQL, [name, globalPosition]);
+    if (rows[0].reached) return;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `consumer ${name} did not reach position ${globalPosition} within ${timeoutMs} ms (it is at ${rows[0].at ?? 'no checkpoint'})`,
+      );
+    }
+    await sleep(POLL_MS);
+  }
+}

@@ -1,0 +1,21 @@
+import type pg from 'pg';
+
+// A consumer's turn is a transaction-scoped advisory lock on its name: no session state, so it works
+// behind a transaction-pooling PgBouncer, and it ends with the transaction, killed or not. The first
+// key (0x6e6c636f, 'nlco') keeps these locks apart from other advisory locks.
+const TRY_TURN_SQL = `SELECT pg_try_advisory_xact_lock(1852597103, hashtext($1)) AS taken`;
+const WAIT_TURN_SQL = `SELECT pg_advisory_xact_lock(1852597103, hashtext($1))`;
+
+/** Takes consumer `name`'s turn for the caller's transaction; false while another transaction has it. */
+export async function tryTakeTurn(client: pg.PoolClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ taken: boolean }>(TRY_TURN_SQL, [name]);
+  return rows[0].taken;
+}
+
+/**
+ * Takes consumer `name`'s turn for the caller's transaction, once a batch in flight has finished: its
+ * instances stand by until that transaction ends (maintenance, rebuild swaps, tests of lag).
+ */
+export async function holdConsumer(client: pg.PoolClient, name: string): Promise<void> {
+  await client.query(WAIT_TURN_SQL, [name]);
+}

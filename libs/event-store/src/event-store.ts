@@ -1,0 +1,162 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { PG_POOL, withTransaction } from '@newsledger/platform';
+import type pg from 'pg';
+import { CommitNotifier } from './commit-notifier.js';
+import { AppendRetryRequired, appendError } from './errors.js';
+import { LOG_START, logHead, logPointOf, readLogPage, type LogFilter, type Queryable } from './log-reads.js';
+import {
+  EVENT_COLUMNS,
+  type AppendedEvent,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedVersion,
+  type RecordedEvent,
+} from './recorded-event.js';
+import { EVENT_UPCASTERS, upcastEvent, type UpcasterRegistry } from './upcasting.js';
+
+const APPEND_SQL = `SELECT event_id, version, global_position, recorded_at, duplicate FROM event_store_append($1, $2, $3, $4)`;
+
+// Streams are read without the snapshot horizon: deciding needs every committed event.
+const STREAM_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM events e
+   WHERE e.subject = $1 AND e.version >= $2
+     AND ($3::bigint IS NULL
+          OR (e.transaction_id, e.global_position) <= (SELECT transaction_id, global_position FROM event_log_point($3)))
+     AND ($4::timestamptz IS NULL OR e.recorded_at <= $4)
+   ORDER BY e.version`;
+
+const STREAM_VERSION_SQL = `SELECT version FROM streams WHERE subject = $1`;
+const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY ($1::uuid[]) ORDER BY e.global_position`;
+
+const DEFAULT_LOG_LIMIT = 100;
+// A retry takes a new transaction id, younger than the stream's last appender; only a race for the
+// same stream between taking the id and taking its lock can make it fail again.
+const APPEND_ATTEMPTS = 5;
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  /** The stream as it stood at event N of the log: its events up to N in log order. */
+  untilPosition?: number;
+  /** The stream as recorded up to this moment. */
+  untilRecordedAt?: string;
+}
+
+export interface ReadLogOptions extends LogFilter {
+  /** A global position: the page starts after that event in log order. */
+  after?: number;
+  limit?: number;
+}
+
+export interface AppendBatch {
+  subject: string;
+  events: EventToAppend[];
+  expected: ExpectedVersion;
+}
+
+/** The append-only log of events: optimistic appends to streams, reads by stream and in log order. */
+@Injectable()
+export class EventStore {
+  private readonly notifier: CommitNotifier;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Optional() @Inject(EVENT_UPCASTERS) private readonly upcasters: UpcasterRegistry = {},
+  ) {
+    this.notifier = new CommitNotifier(pool);
+  }
+
+  /**
+   * Appends to one stream if it is at `expected`, in one round trip. With `client`, the append joins
+   * the caller's transaction and consumers are notified when that transaction commits.
+   */
+  async append(subject: string, events: EventToAppend[], expected: ExpectedVersion, client?: pg.PoolClient): Promise<AppendResult> {
+    if (client) return this.appendOn(client, { subject, events, expected }, true);
+    const result = await retried(() => this.appendOn(this.pool, { subject, events, expected }, false));
+    this.notifier.committed();
+    return result;
+  }
+
+  /** Appends to several streams in one transaction: all or nothing. Results come in `batches` order. */
+  async appendMany(batches: AppendBatch[]): Promise<AppendResult[]> {
+    // Streams are locked in subject order, so two calls over the same streams cannot deadlock.
+    const order = batches.map((_, index) => index).sort((a, b) => compare(batches[a].subject, batches[b].subject));
+    const results = new Array<AppendResult>(batches.length);
+    await retried(() =>
+      withTransaction(this.pool, async (client) => {
+        for (const index of order) results[index] = await this.appendOn(client, batches[index], false);
+      }),
+    );
+    this.notifier.committed();
+    return results;
+  }
+
+  async readStream(subject: string, { fromVersion = 1, untilPosition, untilRecordedAt }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<RecordedEvent>(STREAM_SQL, [
+      subject,
+      fromVersion,
+      untilPosition ?? null,
+      untilRecordedAt ?? null,
+    ]);
+    return rows.map((event) => upcastEvent(this.upcasters, event));
+  }
+
+  /** A page of the log in log order; resuming with `after: last_position` never skips an event. */
+  async readLog({
+    after = 0,
+    limit = DEFAULT_LOG_LIMIT,
+    ...filter
+  }: ReadLogOptions): Promise<{ events: RecordedEvent[]; last_position: number | null }> {
+    const from = after > 0 ? await logPointOf(this.pool, after) : LOG_START;
+    const events = (await readLogPage(this.pool, from, limit, filter)).map((event) => upcastEvent(this.upcasters, event));
+    return { events, last_position: events.at(-1)?.global_position ?? null };
+  }
+
+  /** The position of the last readable event in log order (almost always the highest); 0 when empty. */
+  head(): Promise<number> {
+    return logHead(this.pool);
+  }
+
+  /** 0 when the stream has no events. */
+  async streamVersion(subject: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(STREAM_VERSION_SQL, [subject]);
+    return rows[0]?.version ?? 0;
+  }
+
+  /** The stored events among `ids`, in log position order. */
+  async findByEventIds(ids: string[]): Promise<RecordedEvent[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<RecordedEvent>(BY_IDS_SQL, [ids]);
+    return rows.map((event) => upcastEvent(this.upcasters, event));
+  }
+
+  private async appendOn(db: Queryable, { subject, events, expected }: AppendBatch, notifyAtCommit: boolean): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`append to ${subject} needs at least one event`);
+    if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
+      throw new RangeError(`expected version ${expected} is not a version number`);
+    }
+    let rows: AppendedEvent[];
+    try {
+      ({ rows } = await db.query<AppendedEvent>(APPEND_SQL, [subject, String(expected), JSON.stringify(events), notifyAtCommit]));
+    } catch (error) {
+      throw appendError(error, subject, expected);
+    }
+    // The function answers per event id, not in call order.
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    const appended = events.map((event) => byId.get(event.event_id.toLowerCase())!);
+    return { subject, version: appended[appended.length - 1].version, events: appended };
+  }
+}
+
+async function retried<T>(append: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await append();
+    } catch (error) {
+      if (!(error instanceof AppendRetryRequired) || attempt === APPEND_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

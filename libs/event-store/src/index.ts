@@ -1,0 +1,12 @@
+export { readCheckpoint, resetCheckpoint, whenCaughtUp } from './consumer/checkpoints.js';
+export { holdConsumer } from './consumer/consumer-turn.js';
+export { consumerLag, type ConsumerLag } from './consumer/consumer-lag.js';
+export { LogConsumer, type ConsumerLogger, type ConsumerOptions } from './consumer/log-consumer.js';
+export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVersion } from './errors.js';
+export * from './event-store.js';
+export * from './event-store.module.js';
+export type { LogFilter, LogPoint } from './log-reads.js';
+export type { AppendedEvent, AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from './recorded-event.js';
+export * from './upcasting.js';
+export { APPENDED_CHANNEL } from './commit-notifier.js';
+export { NotificationListener } from './consumer/notification-listener.js';
