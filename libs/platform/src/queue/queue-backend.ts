@@ -1,5 +1,5 @@
 import { Queue, Worker, createPostgresBackend, type Processor, type QueueOptions, type WorkerOptions } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import type pg from 'pg';
 
 type QueueSettings = Omit<QueueOptions, 'connection'>;
@@ -20,13 +20,17 @@ export interface QueueBackend {
   close(): Promise<void>;
 }
 
+/**
+ * BullMQ gets connection options, not clients, so it owns its connections and closes them with
+ * the queue or worker (a client handed to it counts as shared and is never closed).
+ */
 export function redisQueueBackend(redisUrl: string): QueueBackend {
-  const connect = (options: RedisOptions) => new Redis(redisUrl, options);
+  const target = { url: redisUrl };
   let probe: Redis | undefined;
   return {
     kind: 'redis',
     ping: async () => {
-      probe ??= connect({ maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      probe ??= new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
       if (probe.status === 'wait') await probe.connect();
       await probe.ping();
     },
@@ -36,20 +40,19 @@ export function redisQueueBackend(redisUrl: string): QueueBackend {
     createQueue: <T>(name: string, { failFast = false, ...settings }: QueueSettings & { failFast?: boolean } = {}) =>
       new Queue<T>(name, {
         ...settings,
-        connection: connect(
-          failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null },
-        ),
+        connection: { ...target, ...(failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null }) },
       }),
     // Workers block on Redis; BullMQ requires maxRetriesPerRequest: null for them.
     createWorker: <T>(name: string, processor: Processor<T>, settings: WorkerSettings = {}) =>
-      new Worker<T>(name, processor, { ...settings, connection: connect({ maxRetriesPerRequest: null }) }),
+      new Worker<T>(name, processor, { ...settings, connection: { ...target, maxRetriesPerRequest: null } }),
   };
 }
 
 // Typed as the Redis-flavoured classes because callers only use the backend-agnostic API
 // (add, getJob, counts, close), which BullMQ keeps identical on both backends.
-export function postgresQueueBackend(databaseUrl: string, pool: pg.Pool): QueueBackend {
-  const connection = { connectionString: databaseUrl, max: 4 };
+export function postgresQueueBackend(databaseUrl: string, pool: pg.Pool, { poolSize }: { poolSize: number }): QueueBackend {
+  // Each queue and worker gets a pool this size (plus BullMQ's LISTEN connection).
+  const connection = { connectionString: databaseUrl, max: poolSize };
   return {
     kind: 'postgres',
     ping: async () => {
@@ -63,3 +66,4 @@ export function postgresQueueBackend(databaseUrl: string, pool: pg.Pool): QueueB
       new Worker(name, processor as Processor, { ...settings, connection }, createPostgresBackend) as unknown as Worker<T>,
   };
 }
+

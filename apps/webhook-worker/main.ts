@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@newsledger/platform';
+import { webhookWorkerApp } from './webhook-worker.app.js';
+
+await runService('webhook-worker', webhookWorkerApp);

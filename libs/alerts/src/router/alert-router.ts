@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { LogConsumer, type RecordedEvent } from '@newsledger/event-store';
+import { DATABASE_URL, PG_POOL } from '@newsledger/platform';
+import type pg from 'pg';
+import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts.options.js';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
+import { DeliveryQueue } from '../deliveries/delivery-queue.js';
+import { planDeliveries } from '../deliveries/plan-deliveries.js';
+import { reviewJurisdictions } from '../deliveries/review-jurisdictions.js';
+import { criteriaOf } from '../subscriptions/subscription.js';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository.js';
+
+/** The router's checkpoint is its own: rebuilding read models never re-sends an alert. */
+export const ALERT_ROUTER_CONSUMER = 'alert-router';
+
+/**
+ * Tails the log and fans each event out to the active subscriptions it matches: a delivery row,
+ * then a job. The rows are committed first (their derived ids make a retried batch a no-op) and the
+ * jobs added before the handler returns, so the checkpoint only moves past events whose jobs exist.
+ * If the queue is unreachable the add fails fast, the batch rolls back and the consumer retries it.
+ */
+@Injectable()
+export class AlertRouter implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AlertRouter.name);
+  private consumer?: LogConsumer;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly queue: DeliveryQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.consumer = new LogConsumer(this.pool, this.databaseUrl, {
+      name: ALERT_ROUTER_CONSUMER,
+      batchSize: this.options.routerBatchSize,
+      idleWaitMs: this.options.routerIdleWaitMs,
+      handle: (events, client) => this.route(events, client),
+      logger: {
+        warn: (details, message) => this.logger.warn(describe(message, details)),
+        error: (details, message) => this.logger.error(describe(message, details)),
+      },
+    });
+    this.consumer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  async route(events: RecordedEvent[], client: pg.PoolClient): Promise<void> {
+    const jurisdictions = await reviewJurisdictions(client, events);
+    const recipients = (await this.subscriptions.listActive()).map((s) => ({ id: s.id, criteria: criteriaOf(s) }));
+    if (recipients.length === 0) return;
+    const planned = events.flatMap((event) => planDeliveries(event, jurisdictions.get(event.event_id) ?? null, recipients));
+    await this.deliveries.insert(planned);
+    await this.queue.enqueue(planned.map(({ id }) => ({ id })));
+  }
+}
+
+function describe(message: string, details: { err?: unknown }): string {
+  return details.err instanceof Error ? `${message}: ${details.err.message}` : message;
+}

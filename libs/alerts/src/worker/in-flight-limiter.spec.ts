@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { InFlightLimiter } from './in-flight-limiter.js';
+
+describe('InFlightLimiter', () => {
+  it('caps each key on its own', async () => {
+    const limiter = new InFlightLimiter(2, 1_000);
+    expect(await limiter.acquire('slow')).toBe(true);
+    expect(await limiter.acquire('slow')).toBe(true);
+    expect(await limiter.acquire('fast')).toBe(true);
+  });
+
+  it('hands released slots to waiters in turn, and turns a waiter away when its wait runs out', async () => {
+    const limiter = new InFlightLimiter(1, 50);
+    await limiter.acquire('a');
+    const [first, second] = [limiter.acquire('a'), limiter.acquire('a')];
+    limiter.release('a');
+    expect(await first).toBe(true);
+    limiter.release('a');
+    expect(await second).toBe(true);
+    expect(await limiter.acquire('a')).toBe(false); // waited 50 ms, nobody released
+    limiter.release('a');
+    expect(await limiter.acquire('a')).toBe(true);
+  });
+});
