@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AlertsApiModule } from '@newsledger/alerts';
+import { EventStoreModule } from '@newsledger/event-store';
+import { IngestModule } from '@newsledger/ingest';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
+import { EventsLiveController } from './events/events-live.controller.js';
+import { EventsReadController } from './events/events-read.controller.js';
+import { EventsWriteController } from './events/events-write.controller.js';
+import { LogTail } from './events/log-tail.service.js';
 
-/** The HTTP API: ingest, read models, subscriptions and admin routes. */
+/** The HTTP API's own routes: ingest, the log, API keys. Read models and subscriptions come as their libs' modules. */
 @Module({
-  controllers: [ApiKeysController],
+  imports: [IngestModule, EventStoreModule, AlertsApiModule],
+  controllers: [ApiKeysController, EventsWriteController, EventsReadController, EventsLiveController],
+  providers: [LogTail],
 })
 export class ApiModule {}

@@ -25,6 +25,8 @@ const STREAM_SQL = `
      AND ($4::timestamptz IS NULL OR e.recorded_at <= $4)
    ORDER BY e.version`;
 
+const STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.subject = ANY ($1::text[]) ORDER BY e.subject, e.version`;
+
 const STREAM_VERSION_SQL = `SELECT version FROM streams WHERE subject = $1`;
 const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY ($1::uuid[]) ORDER BY e.global_position`;
 
@@ -98,6 +100,15 @@ export class EventStore {
       untilRecordedAt ?? null,
     ]);
     return rows.map((event) => upcastEvent(this.upcasters, event));
+  }
+
+  /** Several whole streams in one round trip (a batch's streams); every subject asked for is in the map. */
+  async readStreams(subjects: readonly string[], db: Queryable = this.pool): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map(subjects.map((subject) => [subject, [] as RecordedEvent[]]));
+    if (subjects.length === 0) return streams;
+    const { rows } = await db.query<RecordedEvent>(STREAMS_SQL, [subjects]);
+    for (const event of rows) streams.get(event.subject)!.push(upcastEvent(this.upcasters, event));
+    return streams;
   }
 
   /** A page of the log in log order; resuming with `after: last_position` never skips an event. */

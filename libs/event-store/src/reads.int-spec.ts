@@ -55,6 +55,14 @@ describe('EventStore reads', () => {
     });
   });
 
+  it('reads several streams in one call, each in version order, empty for unknown subjects', async () => {
+    const streams = await store.readStreams(['listing:zhipu-xhkg-2026', 'listing:other', 'listing:none']);
+    expect([...streams.keys()]).toEqual(['listing:zhipu-xhkg-2026', 'listing:other', 'listing:none']);
+    expect(streams.get('listing:zhipu-xhkg-2026')!.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(streams.get('listing:other')!.map((e) => e.version)).toEqual([1]);
+    expect(streams.get('listing:none')).toEqual([]);
+  });
+
   it('pages through the log after a position without gaps or repeats', async () => {
     let last = 0;
     for (let i = 0; i < 6; i++)

@@ -1,3 +1,4 @@
 export * from './test-app.js';
 export * from './test-database.js';
 export * from './test-environment.js';
+export * from './eventually.js';

@@ -1,4 +1,4 @@
-import { dataSchemaFor } from '../catalog.js';
+import { aggregateOf, dataSchemaFor } from '../catalog.js';
 import { isMetaType } from '../meta/meta.events.js';
 import { currentSchemaVersion, upcast } from '../upcast/upcast.js';
 import { companyIdsIn } from './company-refs.js';
@@ -49,7 +49,12 @@ export function parseProposal(input: unknown, newId: () => string): ProposalResu
   const parsed = envelopeSchema.safeParse(input);
   const head: Checked = parsed.success ? { errors: [], warnings: [] } : classifyIssues(parsed.error.issues, [], keptAs);
   const body = isRecord(input) ? input : {};
-  const checked = checkData(body.type, body.data, body.schema_version);
+  // A type of another aggregate is checkAppend's 422, not a data schema's 400.
+  const fitsSubject =
+    typeof body.type === 'string' && typeof body.subject === 'string' && (isMetaType(body.type) || aggregateOf(body.type) === aggregateOf(body.subject));
+  const checked = fitsSubject
+    ? checkData(body.type, body.data, body.schema_version)
+    : { errors: [], warnings: [], data: isRecord(body.data) ? structuredClone(body.data) : undefined };
   const errors = [...head.errors, ...checked.errors];
   if (errors.length > 0 || checked.data === undefined) return { ok: false, errors };
 

@@ -1,6 +1,7 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { ApiKeysRepository } from '../auth/api-keys.repository.js';
 import { mountOpenApi } from '../docs/openapi.js';
@@ -34,8 +35,10 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
     trustProxy: true,
     loggerInstance: runtime.logger,
     genReqId: requestId,
-    requestIdLogLabel: 'request_id',
-    disableRequestLogging: (request) => /^\/(health|metrics)/.test(request.url),
+    logController: new LogController({
+      requestIdLogLabel: 'request_id',
+      disableRequestLogging: (request) => /^\/(health|metrics)/.test(request.url),
+    }),
   });
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -55,6 +58,13 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/** The same modules without HTTP, for the CLI: Nest's container over a runtime. */
+export async function createAppContext(runtime: Runtime, modules: AppDefinition['modules']): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(RootModule.forRoot(runtime, modules), { logger: false });
+  await context.init();
+  return context;
 }
 
 /** Creates the bootstrap admin key on an empty database; returns it only when it was generated here. */

@@ -32,7 +32,7 @@ export async function startRuntime(
     throw error;
   }
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
-  const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool);
+  const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
   return {
     config,
     logger: createRootLogger(config),

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const SUBJECT = /^[a-z]+:[a-z0-9-]{1,120}$/;
+
+/** Filters shared by the log page and the live stream. `company` takes a slug or a `company:` subject. */
+export const logFilterQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).optional(),
+  type: z.string().regex(/^[a-z_.*]{1,80}$/, 'a type or a prefix like acquisition.').optional(),
+  subject: z.string().regex(SUBJECT, 'a subject like acquisition:meta-manus-2025').optional(),
+  company: z
+    .string()
+    .regex(/^(company:)?[a-z0-9-]{1,120}$/, 'a company slug or subject')
+    .transform((value) => (value.startsWith('company:') ? value : `company:${value}`))
+    .optional(),
+});
+
+export const logPageQuery = logFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().regex(/^\d+$/, 'a cursor from next_cursor').optional(),
+});
+
+export type LogFilterQuery = z.output<typeof logFilterQuery>;
+
+/** `acquisition.*` and `acquisition.` both mean the prefix. */
+export function typePrefix(type: string | undefined): string | undefined {
+  return type?.replace(/\*$/, '');
+}
