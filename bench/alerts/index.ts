@@ -1,0 +1,37 @@
+import { Redis } from 'ioredis';
+import { withScratchDatabase } from '../lib/scratch-database.js';
+import { latencyCase } from './latency.bench.js';
+import { Pipeline, type Backend } from './pipeline.js';
+import { throughputCase } from './throughput.bench.js';
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** Webhook delivery on each queue backend: throughput against raw undici POSTs, and end-to-end latency. */
+export async function run(): Promise<void> {
+  const backends: Backend[] = (await redisAnswers(REDIS_URL)) ? ['redis', 'postgres'] : ['postgres'];
+  if (!backends.includes('redis')) process.stderr.write(`Redis does not answer at ${REDIS_URL}: the Redis cases are skipped.\n`);
+  for (const backend of backends) {
+    await withScratchDatabase(async (db) => {
+      const pipeline = await Pipeline.start(db, backend, REDIS_URL);
+      try {
+        await throughputCase(pipeline, backend, 1);
+        await throughputCase(pipeline, backend, 100);
+        await latencyCase(pipeline, backend);
+      } finally {
+        await pipeline.close();
+      }
+    });
+  }
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000 });
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
