@@ -76,3 +76,10 @@ export async function logHead(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ global_position: number }>(HEAD_SQL);
   return rows[0]?.global_position ?? 0;
 }
+
+/** Whether `event` comes at or before `point` in log order (transaction id, then position). */
+export function isAtOrBefore(event: LogPoint, point: LogPoint): boolean {
+  const a = BigInt(event.transaction_id);
+  const b = BigInt(point.transaction_id);
+  return a < b || (a === b && event.global_position <= point.global_position);
+}

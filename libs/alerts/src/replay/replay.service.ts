@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, type RecordedEvent } from '@newsledger/event-store';
+import { EventStore, isAtOrBefore, logPointOf, type RecordedEvent } from '@newsledger/event-store';
 import { PG_POOL } from '@newsledger/platform';
 import type pg from 'pg';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts.options.js';
@@ -85,16 +85,20 @@ export class ReplayService {
   /** The log after `after`, page by page up to the replay's head, with the deliveries each page calls for. */
   private async *scan(spec: ScanSpec, after: number, replayId: string | null): AsyncGenerator<{ deliveries: NewDelivery[]; cursor: number }> {
     const recipient = [{ id: spec.subscription_id, criteria: spec.criteria }];
+    if (spec.up_to_position === 0) return;
+    // Positions are almost, not always, in log order: the replay's end is a place in log order.
+    const end = await logPointOf(this.pool, spec.up_to_position);
     let cursor = after;
-    while (cursor < spec.up_to_position) {
-      const { events, last_position } = await this.store.readLog({ after: cursor, limit: PAGE });
-      const covered = events.filter((event) => event.global_position <= spec.up_to_position);
-      if (covered.length === 0 || last_position === null) return;
+    for (;;) {
+      const { events } = await this.store.readLog({ after: cursor, limit: PAGE });
+      const covered = events.filter((event) => isAtOrBefore(event, end));
+      if (covered.length === 0) return;
       const wanted = covered.filter((event) => this.wanted(spec, event));
       const jurisdictions = await reviewJurisdictions(this.pool, wanted);
       const deliveries = wanted.flatMap((event) => planDeliveries(event, jurisdictions.get(event.event_id) ?? null, recipient, replayId));
-      cursor = last_position;
+      cursor = covered.at(-1)!.global_position;
       yield { deliveries, cursor };
+      if (covered.length < events.length || events.length < PAGE) return;
     }
   }
 
