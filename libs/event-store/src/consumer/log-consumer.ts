@@ -94,11 +94,14 @@ export class LogConsumer {
       try {
         if (!checkpointKnown) await ensureCheckpoint(this.pool, this.name);
         checkpointKnown = true;
-        const outcome = await this.runBatch();
+        const { outcome, processed } = await this.runBatch();
         failures = 0;
-        heldPolls = outcome === 'held' ? heldPolls + 1 : 0;
-        if (outcome === 'held') await this.sleep(Math.min(this.idleWaitMs, HELD_POLL_MS * 2 ** (heldPolls - 1)), false);
-        else if (outcome !== 'full') await this.sleep(this.idleWaitMs, true);
+        // A batch that got events reads again at once: what follows may already be readable.
+        heldPolls = outcome === 'held' && processed === 0 ? heldPolls + 1 : 0;
+        if (outcome === 'held' && processed === 0) {
+          // Any commit may be the one that ends the holding transaction, so a notification ends the wait.
+          await this.sleep(Math.min(this.idleWaitMs, HELD_POLL_MS * 2 ** (heldPolls - 1)), true);
+        } else if (outcome === 'caught_up' || outcome === 'standby') await this.sleep(this.idleWaitMs, true);
       } catch (error) {
         failures++;
         checkpointKnown = false;
@@ -112,13 +115,14 @@ export class LogConsumer {
     }
   }
 
-  private async runBatch(): Promise<Outcome> {
+  private async runBatch(): Promise<{ outcome: Outcome; processed: number }> {
     const batch = await this.processBatch();
-    if (batch === null) return 'standby';
-    if (batch.processed === this.batchSize) return 'full';
-    // Events after the batch that it did not get wait for an older transaction (of any kind, anywhere on
-    // the server) to end, which nobody announces.
-    return (await logContinuesAfter(this.pool, batch.end)) ? 'held' : 'caught_up';
+    if (batch === null) return { outcome: 'standby', processed: 0 };
+    if (batch.processed === this.batchSize) return { outcome: 'full', processed: batch.processed };
+    // Events after the batch that it did not get were appended since, or wait for an older transaction
+    // (of any kind, anywhere on the server) to end, which nobody announces.
+    const held = await logContinuesAfter(this.pool, batch.end);
+    return { outcome: held ? 'held' : 'caught_up', processed: batch.processed };
   }
 
   /** One batch in one transaction: how many events it processed and where it ended, null while another instance has the name. */
