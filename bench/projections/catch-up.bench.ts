@@ -1,0 +1,56 @@
+import { whenCaughtUp } from '@newsledger/event-store';
+import { PROJECTIONS, Projector, type Projection } from '@newsledger/read-models';
+import { compare, rate } from '../lib/measure.js';
+import { report } from '../lib/report.js';
+import type { ScratchDatabase } from '../lib/scratch-database.js';
+
+const ROUNDS = 2;
+const quiet = { warn: () => undefined, error: (details: object, message: string) => console.error(message, details) };
+const noop = (name: string): Projection => ({ name, tables: [], handle: async () => undefined });
+
+/**
+ * Every projection catching up from the start of the log together (as after `rebuild all`), and the
+ * heaviest alone, against a consumer with a no-op handler reading the same events.
+ */
+export async function catchUpCases(db: ScratchDatabase, head: number): Promise<void> {
+  const events = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const noopRate = () => rate(async () => (await catchUp(db, [noop('bench-noop')], head), events));
+  // Six consumers that only read: what reading the log once per projection costs on this machine.
+  const sixNoops = Array.from({ length: PROJECTIONS.length }, (_, i) => noop(`bench-noop-${i}`));
+  const readingOnly = await compare(() => rate(async () => (await catchUp(db, sixNoops, head), events)), noopRate, 1);
+  const baseline = `LogConsumer with a no-op handler reading the same ${events} events`;
+  // The projection that catches up last when all run together is the heaviest.
+  let last = '';
+  const all = await compare(() => rate(async () => ((last = (await catchUp(db, PROJECTIONS, head)).at(-1)!), events)), noopRate, ROUNDS);
+  report({
+    bench: 'projections',
+    case: `catch-up of all ${PROJECTIONS.length} projections together`,
+    unit: 'events/s',
+    baseline,
+    ...all,
+    target_ratio: 0.25,
+    details: { [`ratio_of_${PROJECTIONS.length}_no_op_consumers_together`]: Math.round(readingOnly.ratio * 100) / 100 },
+  });
+  const heaviest = PROJECTIONS.find((p) => p.name === last)!;
+  const alone = await compare(() => rate(async () => (await catchUp(db, [heaviest], head), events)), noopRate, ROUNDS);
+  report({ bench: 'projections', case: `catch-up of the heaviest alone (${heaviest.name})`, unit: 'events/s', baseline, ...alone });
+}
+
+/** Projects the whole log into empty tables from the start; returns the projections' names in the order they caught up. */
+async function catchUp(db: ScratchDatabase, projections: readonly Projection[], head: number): Promise<string[]> {
+  const tables = projections.flatMap((p) => p.tables);
+  if (tables.length > 0) await db.pool.query(`TRUNCATE ${tables.join(', ')}`);
+  await db.pool.query('DELETE FROM checkpoints WHERE name = ANY ($1)', [projections.map((p) => p.name)]);
+  const projector = new Projector(db.pool, db.url, { projections, logger: quiet });
+  const finished: string[] = [];
+  projector.start();
+  try {
+    await Promise.all(projections.map(async ({ name }) => {
+      await whenCaughtUp(db.pool, name, head, { timeoutMs: 300_000 });
+      finished.push(name);
+    }));
+  } finally {
+    await projector.stop();
+  }
+  return finished;
+}

@@ -1,0 +1,38 @@
+import { normalizeName, type CompanyState } from '@newsledger/domain';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { foldingProjection, type Projection } from '../projection/projection.js';
+
+const UPSERT_COMPANIES = upsertRowsSql('rm_companies', { registered: 'boolean', display_name: 'text', country: 'text', search: 'text' });
+
+// A company named by some event but never registered still gets a row, shown as unresolved.
+const INSERT_REFERENCED = `
+  INSERT INTO rm_companies (subject, registered, version, last_global_position)
+  SELECT unnest($1::text[]), false, 0, 0
+  ON CONFLICT (subject) DO NOTHING`;
+
+const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'company', async (client, states) => {
+  const rows = states.map((state) => ({
+    subject: state.subject,
+    registered: state.registered,
+    display_name: state.display_name,
+    country: state.headquarters_country,
+    search: searchText(state),
+    state,
+  }));
+  await client.query(UPSERT_COMPANIES, [JSON.stringify(rows)]);
+});
+
+export const companiesProjection: Projection = {
+  name: registeredCompanies.name,
+  tables: registeredCompanies.tables,
+  async handle(events, client) {
+    await client.query(INSERT_REFERENCED, [[...new Set(events.flatMap((e) => e.companies))]]);
+    await registeredCompanies.handle(events, client);
+  },
+};
+
+/** Every name the company goes by, folded like a search query is, one per line. */
+function searchText(state: CompanyState): string {
+  const names = [state.subject.slice('company:'.length), state.display_name, state.legal_name, ...state.aliases.map((a) => a.name)];
+  return [...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join('\n');
+}

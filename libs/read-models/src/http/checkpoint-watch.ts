@@ -1,0 +1,72 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PG_POOL } from '@newsledger/platform';
+import type pg from 'pg';
+
+const POLL_MS = 25;
+
+// For each (projection, position) asked about: where the projection's checkpoint is, and whether it
+// has processed the event at that position, in log order (a late commit sorts by its transaction id,
+// see 0002_event-store.sql). A position no committed event holds is not reached yet: it is one from
+// the future, or one still committing. Position 0 is always reached.
+const POSITIONS_SQL = `
+  SELECT coalesce(c.global_position, 0) AS position,
+         w.position = 0 OR EXISTS (SELECT 1 FROM events e
+                                    WHERE e.global_position = w.position
+                                      AND (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position)) AS reached
+    FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS w (name, position, ord)
+    LEFT JOIN checkpoints c ON c.name = w.name
+   ORDER BY w.ord`;
+
+interface Waiter {
+  name: string;
+  position: number;
+  deadline: number;
+  settle(position: number, reached: boolean): void;
+}
+
+/**
+ * Answers "has projection `name` processed event `position` yet?", waiting up to a deadline. Every
+ * request that waits is checked by one shared query every 25 ms, so a crowd of readers waiting for
+ * their writes costs the database no more than one.
+ */
+@Injectable()
+export class CheckpointWatch implements OnModuleDestroy {
+  private readonly waiters = new Set<Waiter>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  /** The projection's position once it has processed event `position`, or within `waitMs`: `reached` says which. */
+  async positionReaching(name: string, position: number, waitMs: number): Promise<{ position: number; reached: boolean }> {
+    const [now] = await this.check([name], [position]);
+    if (now.reached || waitMs <= 0) return now;
+    return new Promise((resolve) => {
+      this.waiters.add({ name, position, deadline: Date.now() + waitMs, settle: (at, reached) => resolve({ position: at, reached }) });
+      this.timer ??= setTimeout(() => void this.poll(), POLL_MS);
+    });
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const waiter of this.waiters) waiter.settle(0, false);
+    this.waiters.clear();
+  }
+
+  private async poll(): Promise<void> {
+    const waiting = [...this.waiters];
+    // A failed check leaves the waiters to the next one; the deadlines still hold.
+    const answers = await this.check(waiting.map((w) => w.name), waiting.map((w) => w.position)).catch(() => null);
+    const now = Date.now();
+    waiting.forEach((waiter, i) => {
+      const answer = answers?.[i];
+      if (!answer?.reached && now < waiter.deadline) return;
+      this.waiters.delete(waiter);
+      waiter.settle(answer?.position ?? 0, answer?.reached ?? false);
+    });
+    this.timer = this.waiters.size > 0 ? setTimeout(() => void this.poll(), POLL_MS) : null;
+  }
+
+  private async check(names: string[], positions: number[]): Promise<{ position: number; reached: boolean }[]> {
+    return (await this.pool.query<{ position: number; reached: boolean }>(POSITIONS_SQL, [names, positions])).rows;
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Optional, SetMetadata, UseInterceptors, applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { problems, ZodPipe } from '@newsledger/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { z } from 'zod';
+import { ApiQueries } from './api-queries.decorator.js';
+import { CheckpointWatch } from './checkpoint-watch.js';
+
+const PROJECTION = 'newsledger:projection';
+
+export const READ_MODELS_API_OPTIONS = Symbol('READ_MODELS_API_OPTIONS');
+
+export interface ReadModelsApiOptions {
+  /** How long `?min_position=` waits for the read model before answering 503 (5 s by default). */
+  minPositionWaitMs?: number;
+}
+
+const DEFAULT_WAIT_MS = 5_000;
+
+const minPositionQuery = z.object({ min_position: z.coerce.number().int().min(0).optional() });
+
+/**
+ * Answers carry `x-projection-position`: how far into the log the read model behind them is. Read
+ * before the query runs, it is a lower bound on what the answer reflects. `?min_position=<n>`
+ * (read your writes) first waits for the read model to have processed event n, then answers 503.
+ */
+export const ProjectionPosition = (projection: string) =>
+  applyDecorators(SetMetadata(PROJECTION, projection), UseInterceptors(ProjectionPositionInterceptor), ApiQueries(minPositionQuery));
+
+@Injectable()
+export class ProjectionPositionInterceptor implements NestInterceptor {
+  private readonly waitMs: number;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly watch: CheckpointWatch,
+    @Optional() @Inject(READ_MODELS_API_OPTIONS) options: ReadModelsApiOptions = {},
+  ) {
+    this.waitMs = options.minPositionWaitMs ?? DEFAULT_WAIT_MS;
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const name = this.reflector.getAllAndOverride<string>(PROJECTION, [context.getHandler(), context.getClass()]);
+    const query = context.switchToHttp().getRequest<FastifyRequest>().query as Record<string, unknown>;
+    const { min_position: minPosition = 0 } = new ZodPipe(minPositionQuery).transform({ min_position: query.min_position });
+    // Consumed here: the route's own strict query schema describes the resource, not this wait.
+    delete query.min_position;
+    const { position, reached } = await this.watch.positionReaching(name, minPosition, this.waitMs);
+    if (!reached) {
+      throw problems.unavailable(`The read model has not reached position ${minPosition} yet; it is at ${position}.`, {
+        headers: { 'retry-after': '1' },
+        projection: name,
+        position,
+      });
+    }
+    void context.switchToHttp().getResponse<FastifyReply>().header('x-projection-position', String(position));
+    return next.handle();
+  }
+}

@@ -1,0 +1,40 @@
+import { foldSubject, type AggregateKind, type AggregateState } from '@newsledger/domain';
+import type { RecordedEvent } from '@newsledger/event-store';
+import type pg from 'pg';
+import { streamsOf } from './read-stream.js';
+
+/** A read model fed by a checkpointed LogConsumer: `handle` runs in the transaction that saves the checkpoint. */
+export interface Projection {
+  readonly name: string;
+  /** Every table the projection writes: a rebuild builds each beside the live one and swaps them all at once. */
+  readonly tables: readonly string[];
+  handle(events: readonly RecordedEvent[], client: pg.PoolClient): Promise<void>;
+}
+
+/** Distinct subjects of a batch whose aggregate is `kind` (every kind when null), in first-seen order. */
+export function touchedSubjects(events: readonly RecordedEvent[], kind: AggregateKind | null): string[] {
+  const subjects = events.map((e) => e.subject).filter((s) => kind === null || s.startsWith(`${kind}:`));
+  return [...new Set(subjects)];
+}
+
+/**
+ * A projection of one aggregate kind: each subject a batch touches is folded again from its whole
+ * stream (up to the batch at least), and `write` stores the batch's states together.
+ * Re-folding, not patching rows, keeps read models equal to the domain rules, and makes corrections,
+ * retractions and replays free.
+ */
+export function foldingProjection<S extends AggregateState>(
+  name: string,
+  kind: S['kind'],
+  write: (client: pg.PoolClient, states: S[]) => Promise<void>,
+): Projection {
+  return {
+    name,
+    tables: [name],
+    async handle(events, client) {
+      const streams = await streamsOf(client, events, touchedSubjects(events, kind));
+      if (streams.size === 0) return;
+      await write(client, [...streams].map(([subject, stream]) => foldSubject(subject, stream) as S));
+    },
+  };
+}

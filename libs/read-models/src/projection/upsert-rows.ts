@@ -1,0 +1,26 @@
+// The columns every folded read-model row ends with, taken from its folded state.
+const BOOKKEEPING = {
+  version: `(r.state->>'version')::integer`,
+  last_global_position: `(r.state->>'last_global_position')::bigint`,
+  sources: `r.state->'sources'`,
+  confidence: `r.state->>'confidence'`,
+};
+
+/**
+ * One statement that upserts a batch of folded rows, passed as a JSON array ($1) of objects with
+ * `subject`, `state` (the folded aggregate) and a field per other column of `columns` (name → SQL
+ * type); the bookkeeping columns come from the state. A row is updated unless the stored one already
+ * reflects a later position (a replayed batch, or a standby projector that fell behind). One
+ * statement per batch, not one per row: round trips are most of what a projection costs.
+ */
+export function upsertRowsSql(table: string, columns: Record<string, string>): string {
+  const typed = { subject: 'text', ...columns, state: 'jsonb' };
+  const names = [...Object.keys(typed), ...Object.keys(BOOKKEEPING)];
+  const updated = names.filter((name) => name !== 'subject');
+  return `
+    INSERT INTO ${table} (${names.join(', ')})
+    SELECT ${[...Object.keys(typed), ...Object.values(BOOKKEEPING)].join(', ')}
+      FROM jsonb_to_recordset($1::jsonb) AS r (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')})
+    ON CONFLICT (subject) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+     WHERE ${table}.last_global_position <= EXCLUDED.last_global_position`;
+}

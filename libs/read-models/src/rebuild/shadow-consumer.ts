@@ -1,0 +1,23 @@
+import type { ConsumerOptions } from '@newsledger/event-store';
+import pg from 'pg';
+import type { Projection } from '../projection/projection.js';
+import { rebuildRunning } from './rebuild-requests.js';
+import { shadowOf } from './shadow-tables.js';
+
+/**
+ * The projection's own handler run against the shadow tables: the projections' SQL names tables
+ * without a schema, so a search_path that puts the shadow schema first sends their writes there
+ * (and their reads of `events` to public). Once the rebuild is swapped in, the schema is gone and the
+ * same search_path would reach the live tables: a batch that finds the rebuild over fails instead.
+ */
+export function shadowConsumer(projection: Projection): Pick<ConsumerOptions, 'name' | 'handle'> {
+  const { schema, consumer } = shadowOf(projection);
+  return {
+    name: consumer,
+    async handle(events, client) {
+      if (!(await rebuildRunning(client, projection.name))) throw new Error(`the rebuild of ${projection.name} is over`);
+      await client.query(`SET LOCAL search_path TO ${pg.escapeIdentifier(schema)}, public`);
+      await projection.handle(events, client);
+    },
+  };
+}
