@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
+import { withTransaction } from '../database/pg-pool.js';
 import { PG_POOL } from '../tokens.js';
 import { generateApiKey, hashApiKey } from './api-key.js';
 import type { Scope } from './scopes.js';
@@ -13,9 +14,15 @@ export interface ApiKeyRecord {
 
 // Bootstrapping takes this lock so replicas starting together create one admin key.
 const BOOTSTRAP_LOCK = 0x6e6c_6b65;
+// Every request presents its key; a short cache saves a query per request. A key revoked in
+// another process keeps working there for at most this long.
+const KEY_CACHE_MS = 5_000;
+const KEY_CACHE_SIZE = 1_000;
 
 @Injectable()
 export class ApiKeysRepository {
+  private readonly cache = new Map<string, { key: ApiKeyRecord; until: number }>();
+
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async create(name: string, scopes: Scope[], key = generateApiKey()): Promise<ApiKeyRecord & { key: string }> {
@@ -28,11 +35,17 @@ export class ApiKeysRepository {
   }
 
   async findActiveByKey(key: string): Promise<ApiKeyRecord | null> {
+    const hash = hashApiKey(key);
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > Date.now()) return cached.key;
     const { rows } = await this.pool.query<ApiKeyRecord>(
       `SELECT id, name, scopes, created_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
-      [hashApiKey(key)],
+      [hash],
     );
-    return rows[0] ?? null;
+    if (!rows[0]) return null;
+    if (this.cache.size >= KEY_CACHE_SIZE) this.cache.clear();
+    this.cache.set(hash, { key: rows[0], until: Date.now() + KEY_CACHE_MS });
+    return rows[0];
   }
 
   async list(): Promise<ApiKeyRecord[]> {
@@ -43,10 +56,8 @@ export class ApiKeysRepository {
   }
 
   async revoke(id: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
-      [id],
-    );
+    this.cache.clear();
+    const { rowCount } = await this.pool.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
     return rowCount === 1;
   }
 
@@ -56,33 +67,23 @@ export class ApiKeysRepository {
    * since that is the one moment it can be shown.
    */
   async bootstrapAdmin(configuredKey: string | undefined): Promise<string | null> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      let generated: string | null = null;
       if (configuredKey) {
         await client.query(
           `INSERT INTO api_keys (name, key_hash, scopes) VALUES ('bootstrap admin (ADMIN_API_KEY)', $1, '{admin}')
            ON CONFLICT (key_hash) DO NOTHING`,
           [hashApiKey(configuredKey)],
         );
-      } else {
-        const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM api_keys) AS any`);
-        if (!rows[0].any) {
-          generated = generateApiKey();
-          await client.query(`INSERT INTO api_keys (name, key_hash, scopes) VALUES ('bootstrap admin', $1, '{admin}')`, [
-            hashApiKey(generated),
-          ]);
-        }
+        return null;
       }
-      await client.query('COMMIT');
+      const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM api_keys) AS any`);
+      if (rows[0].any) return null;
+      const generated = generateApiKey();
+      await client.query(`INSERT INTO api_keys (name, key_hash, scopes) VALUES ('bootstrap admin', $1, '{admin}')`, [
+        hashApiKey(generated),
+      ]);
       return generated;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
