@@ -80,6 +80,8 @@ export class EventStore {
 
   /** Appends to several streams in one transaction: all or nothing. Results come in `batches` order. */
   async appendMany(batches: AppendBatch[]): Promise<AppendResult[]> {
+    // One stream needs no explicit transaction: the append function is one atomic statement.
+    if (batches.length === 1) return [await this.append(batches[0].subject, batches[0].events, batches[0].expected)];
     // Streams are locked in subject order, so two calls over the same streams cannot deadlock.
     const order = batches.map((_, index) => index).sort((a, b) => compare(batches[a].subject, batches[b].subject));
     const results = new Array<AppendResult>(batches.length);
