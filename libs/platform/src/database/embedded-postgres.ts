@@ -10,6 +10,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+// Importing the package registers handlers that stop its clusters on SIGINT/SIGTERM and then exit
+// with 130/143, whether or not a cluster runs; our shutdown closes the apps first and stops the
+// cluster last, so we own those signals.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+
 const USER = 'newsledger';
 // The cluster only listens on loopback; the password keeps other local users out of it.
 const PASSWORD = 'newsledger-embedded';
@@ -37,10 +42,6 @@ export async function startEmbeddedPostgres(
     onLog: (message) => log(message.trim()),
     onError: (error) => log(String(error)),
   });
-  // The package stops clusters on SIGINT/SIGTERM and then exits with 130/143 on its own;
-  // our shutdown closes the apps first and stops the cluster last, so we own those signals.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
-
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
