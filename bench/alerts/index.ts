@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { redisQueueBackend } from '@newsledger/platform';
 import { withScratchDatabase } from '../lib/scratch-database.js';
 import { latencyCase } from './latency.bench.js';
 import { Pipeline, type Backend } from './pipeline.js';
@@ -24,14 +24,15 @@ export async function run(): Promise<void> {
   }
 }
 
+/** Whether Redis answers, through the same probe the readiness check uses. */
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000 });
+  const backend = redisQueueBackend(url);
   try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
+    await backend.ping();
+    return true;
   } catch {
     return false;
   } finally {
-    client.disconnect();
+    await backend.close();
   }
 }
