@@ -3,7 +3,7 @@ import { PG_POOL, withTransaction } from '@newsledger/platform';
 import type pg from 'pg';
 import { CommitNotifier } from './commit-notifier.js';
 import { AppendRetryRequired, appendError } from './errors.js';
-import { LOG_START, logHead, logPointOf, readLogPage, type LogFilter, type Queryable } from './log-reads.js';
+import { LOG_START, logHead, logPointOf, readLogPage, readStreams, type LogFilter, type Queryable } from './log-reads.js';
 import {
   EVENT_COLUMNS,
   type AppendedEvent,
@@ -24,8 +24,6 @@ const STREAM_SQL = `
           OR (e.transaction_id, e.global_position) <= (SELECT transaction_id, global_position FROM event_log_point($3)))
      AND ($4::timestamptz IS NULL OR e.recorded_at <= $4)
    ORDER BY e.version`;
-
-const STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.subject = ANY ($1::text[]) ORDER BY e.subject, e.version`;
 
 const STREAM_VERSION_SQL = `SELECT version FROM streams WHERE subject = $1`;
 const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY ($1::uuid[]) ORDER BY e.global_position`;
@@ -105,12 +103,8 @@ export class EventStore {
   }
 
   /** Several whole streams in one round trip (a batch's streams); every subject asked for is in the map. */
-  async readStreams(subjects: readonly string[], db: Queryable = this.pool): Promise<Map<string, RecordedEvent[]>> {
-    const streams = new Map(subjects.map((subject) => [subject, [] as RecordedEvent[]]));
-    if (subjects.length === 0) return streams;
-    const { rows } = await db.query<RecordedEvent>(STREAMS_SQL, [subjects]);
-    for (const event of rows) streams.get(event.subject)!.push(upcastEvent(this.upcasters, event));
-    return streams;
+  readStreams(subjects: readonly string[], db: Queryable = this.pool): Promise<Map<string, RecordedEvent[]>> {
+    return readStreams(db, subjects, this.upcasters);
   }
 
   /** A page of the log in log order; resuming with `after: last_position` never skips an event. */

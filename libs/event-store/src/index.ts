@@ -5,7 +5,7 @@ export { LogConsumer, type ConsumerLogger, type ConsumerOptions } from './consum
 export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVersion } from './errors.js';
 export * from './event-store.js';
 export * from './event-store.module.js';
-export { isAtOrBefore, logPointOf, type LogFilter, type LogPoint } from './log-reads.js';
+export { isAtOrBefore, logPointOf, readStreams, type LogFilter, type LogPoint } from './log-reads.js';
 export type { AppendedEvent, AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from './recorded-event.js';
 export * from './upcasting.js';
 export { APPENDED_CHANNEL } from './commit-notifier.js';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { EVENT_COLUMNS, type RecordedEvent } from './recorded-event.js';
+import { upcastEvent, type UpcasterRegistry } from './upcasting.js';
 
 /**
  * A point in log order. Every cursor into the log is one of these, never a bare position: positions
@@ -82,4 +83,16 @@ export function isAtOrBefore(event: LogPoint, point: LogPoint): boolean {
   const a = BigInt(event.transaction_id);
   const b = BigInt(point.transaction_id);
   return a < b || (a === b && event.global_position <= point.global_position);
+}
+
+// Streams are read without the snapshot horizon: deciding and folding need every committed event.
+const STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.subject = ANY ($1::text[]) ORDER BY e.subject, e.version`;
+
+/** Several whole streams in one round trip, on a pool or inside a caller's transaction; every subject asked for is in the map. */
+export async function readStreams(db: Queryable, subjects: readonly string[], upcasters: UpcasterRegistry = {}): Promise<Map<string, RecordedEvent[]>> {
+  const streams = new Map(subjects.map((subject) => [subject, [] as RecordedEvent[]]));
+  if (subjects.length === 0) return streams;
+  const { rows } = await db.query<RecordedEvent>(STREAMS_SQL, [subjects]);
+  for (const event of rows) streams.get(event.subject)!.push(upcastEvent(upcasters, event));
+  return streams;
 }
