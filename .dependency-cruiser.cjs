@@ -25,9 +25,9 @@ module.exports = {
     },
     {
       name: 'testing-only-in-tests',
-      comment: 'libs/testing serves test files and benchmarks, never running code.',
+      comment: 'libs/testing serves test files, their support folders and benchmarks, never running code.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/(src/testing|e2e)/'] },
       to: { path: '^libs/testing/' },
     },
     {

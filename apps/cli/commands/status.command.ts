@@ -15,10 +15,11 @@ export async function statusCommand(): Promise<number> {
       const lag = await consumerLag(pool, name);
       console.log(`${name.padEnd(28)} position ${String(global_position).padStart(8)}  behind ${lag.lag_events} events (${lag.lag_seconds.toFixed(1)} s)`);
     }
-    const queue = context.get<symbol, QueueBackend>(QUEUE_BACKEND).createQueue(DEFAULT_ALERTS_OPTIONS.queueName);
+    const backend = context.get<symbol, QueueBackend>(QUEUE_BACKEND);
+    const queue = backend.createQueue(DEFAULT_ALERTS_OPTIONS.queueName);
     try {
       const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed');
-      console.log(`webhook queue (${context.get<symbol, QueueBackend>(QUEUE_BACKEND).kind}): ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(`webhook queue (${backend.kind}): ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     } finally {
       await queue.close();
     }

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
 import { Webhook } from 'standardwebhooks';
-import { alertsApp, appendEvent, eventually, TEST_WEBHOOK_ENV, testAlertsOptions, uniqueCompany, type Json } from './support/harness.js';
+import {
+  callApi,
+  alertsApp,
+  appendEvent,
+  eventually,
+  TEST_WEBHOOK_ENV,
+  testAlertsOptions,
+  uniqueCompany,
+  type Json,
+} from './support/harness.js';
 import { WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver.js';
 
 describe('webhook delivery', () => {
@@ -20,19 +29,18 @@ describe('webhook delivery', () => {
     await db.drop();
   });
 
-  const call = async (path: string, init: Parameters<TestApp['request']>[1] = {}) => {
-    const response = await app.request(path, init);
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
-  };
+  const call = (path: string, init: Parameters<TestApp['request']>[1] = {}) => callApi(app, path, init);
   const subscribe = async (path: string, body: Json = {}) => {
     const created = await call('/v1/subscriptions', { method: 'POST', json: { url: receiver.url(path), event_types: ['*'], ...body } });
     expect(created.status).toBe(201);
     return created.body as { id: string; secret: string };
   };
-  const deliveriesOf = async (subscriptionId: string, query = '') => (await call(`/v1/subscriptions/${subscriptionId}/deliveries${query}`)).body.data as Json[];
-  const hits = (path: string, count: number) => eventually(`${count} webhooks at ${path}`, () => receiver.at(path).length >= count && receiver.at(path));
-  const verify = (secret: string, hit: ReceivedWebhook) => new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>) as Json;
+  const deliveriesOf = async (subscriptionId: string, query = '') =>
+    (await call(`/v1/subscriptions/${subscriptionId}/deliveries${query}`)).body.data as Json[];
+  const hits = (path: string, count: number) =>
+    eventually(`${count} webhooks at ${path}`, () => receiver.at(path).length >= count && receiver.at(path));
+  const verify = (secret: string, hit: ReceivedWebhook) =>
+    new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>) as Json;
 
   it('POSTs the Standard Webhooks request of API.md, signed so the standardwebhooks package verifies it', async () => {
     const company = uniqueCompany();
@@ -68,7 +76,9 @@ describe('webhook delivery', () => {
       },
     });
     expect(Object.keys(JSON.parse(hit.body))).toEqual(['type', 'timestamp', 'data']);
-    expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(hit.body, hit.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(hit.body, hit.headers as Record<string, string>),
+    ).toThrow();
   });
 
   it('retries a receiver that answers 500 twice: exactly three attempts, one webhook-id, logged in PostgreSQL', async () => {
@@ -114,13 +124,49 @@ describe('webhook delivery', () => {
     const company = uniqueCompany();
     await subscribe('/cn-confirmed', { filter: { companies: [company], jurisdictions: ['CN'], min_confidence: 'confirmed' } });
     const subject = `acquisition:t-${company.slice(10)}`;
-    await appendEvent(db.pool, { type: 'acquisition.review_opened', subject, companies: [company], confidence: 'official', data: { review_id: 'cn-1', jurisdiction: 'CN' } });
-    await appendEvent(db.pool, { type: 'acquisition.review_opened', subject, companies: [company], confidence: 'official', data: { review_id: 'gb-1', jurisdiction: 'GB' } });
-    await appendEvent(db.pool, { type: 'acquisition.review_decided', subject, companies: [company], confidence: 'rumor', data: { review_id: 'cn-1', outcome: 'cleared' } });
-    await appendEvent(db.pool, { type: 'acquisition.review_decided', subject, companies: [company], confidence: 'confirmed', data: { review_id: 'cn-1', outcome: 'cleared' } });
+    await appendEvent(db.pool, {
+      type: 'acquisition.review_opened',
+      subject,
+      companies: [company],
+      confidence: 'official',
+      data: { review_id: 'cn-1', jurisdiction: 'CN' },
+    });
+    await appendEvent(db.pool, {
+      type: 'acquisition.review_opened',
+      subject,
+      companies: [company],
+      confidence: 'official',
+      data: { review_id: 'gb-1', jurisdiction: 'GB' },
+    });
+    await appendEvent(db.pool, {
+      type: 'acquisition.review_decided',
+      subject,
+      companies: [company],
+      confidence: 'rumor',
+      data: { review_id: 'cn-1', outcome: 'cleared' },
+    });
+    await appendEvent(db.pool, {
+      type: 'acquisition.review_decided',
+      subject,
+      companies: [company],
+      confidence: 'confirmed',
+      data: { review_id: 'cn-1', outcome: 'cleared' },
+    });
     await hits('/cn-confirmed', 2);
-    await appendEvent(db.pool, { type: 'acquisition.review_decided', subject, companies: [company], confidence: 'official', data: { review_id: 'gb-1', outcome: 'cleared' } });
-    const marker = await appendEvent(db.pool, { type: 'acquisition.review_opened', subject, companies: [company], confidence: 'official', data: { review_id: 'cn-2', jurisdiction: 'CN' } });
+    await appendEvent(db.pool, {
+      type: 'acquisition.review_decided',
+      subject,
+      companies: [company],
+      confidence: 'official',
+      data: { review_id: 'gb-1', outcome: 'cleared' },
+    });
+    const marker = await appendEvent(db.pool, {
+      type: 'acquisition.review_opened',
+      subject,
+      companies: [company],
+      confidence: 'official',
+      data: { review_id: 'cn-2', jurisdiction: 'CN' },
+    });
     await hits('/cn-confirmed', 3);
     const got = receiver.at('/cn-confirmed').map((hit) => JSON.parse(hit.body).data);
     expect(got.map((d) => [d.payload.review_id, d.confidence])).toEqual([
@@ -144,7 +190,10 @@ describe('webhook delivery', () => {
       return body.status === 'disabled' && body;
     });
     expect(disabled.disabled_reason).toContain('410');
-    const [notice] = await eventually('the subscription.disabled notice', () => receiver.at('/ops').find((hit) => JSON.parse(hit.body).data.subscription_id === subscription.id) && receiver.at('/ops'));
+    const [notice] = await eventually(
+      'the subscription.disabled notice',
+      () => receiver.at('/ops').find((hit) => JSON.parse(hit.body).data.subscription_id === subscription.id) && receiver.at('/ops'),
+    );
     expect(verify(watcher.secret, notice)).toMatchObject({
       type: 'subscription.disabled',
       data: { subscription_id: subscription.id, url: receiver.url('/gone'), reason: expect.stringContaining('410') },
@@ -162,7 +211,10 @@ describe('webhook delivery', () => {
     expect(retried.body.status).toBe('pending');
     await hits('/gone', 2);
     expect(receiver.at('/gone')[1].headers['webhook-id']).toBe(dead.message_id);
-    await eventually('the retried delivery to succeed', async () => (await deliveriesOf(subscription.id, '?status=succeeded')).length === 1);
+    await eventually(
+      'the retried delivery to succeed',
+      async () => (await deliveriesOf(subscription.id, '?status=succeeded')).length === 1,
+    );
   });
 
   it('marks a delivery dead when its retries run out, and POST /v1/deliveries/{id}/retry sends it again', async () => {
@@ -171,7 +223,9 @@ describe('webhook delivery', () => {
     receiver.respond('/down', () => ({ status: failing ? 503 : 200 }));
     const subscription = await subscribe('/down', { filter: { companies: [company] } });
     await appendEvent(db.pool, { type: 'signal.policy_announced', companies: [company] });
-    const [dead] = await eventually('the delivery to die', () => deliveriesOf(subscription.id, '?status=dead').then((d) => d.length === 1 && d));
+    const [dead] = await eventually('the delivery to die', () =>
+      deliveriesOf(subscription.id, '?status=dead').then((d) => d.length === 1 && d),
+    );
     expect(dead.attempts.map((a: Json) => a.status_code)).toEqual([503, 503, 503]);
     expect((await call(`/v1/subscriptions/${subscription.id}`)).body.status).toBe('active');
     expect((await call(`/v1/deliveries/${dead.id}/retry`, { method: 'POST' })).status).toBe(202);
@@ -192,7 +246,9 @@ describe('webhook delivery', () => {
       [rotated.secret, signatures[0]],
       [subscription.secret, signatures[1]],
     ]) {
-      expect(verify(secret, { ...hit, headers: { ...hit.headers, 'webhook-signature': signature } })).toMatchObject({ type: 'listing.filed' });
+      expect(verify(secret, { ...hit, headers: { ...hit.headers, 'webhook-signature': signature } })).toMatchObject({
+        type: 'listing.filed',
+      });
     }
   });
 
@@ -202,7 +258,10 @@ describe('webhook delivery', () => {
     expect(sent.status).toBe(202);
     const [hit] = await hits('/test', 1);
     expect(hit.headers['webhook-id']).toBe(sent.body.message_id);
-    expect(verify(subscription.secret, hit)).toMatchObject({ type: 'subscription.test', data: { subscription_id: subscription.id, replay: false } });
+    expect(verify(subscription.secret, hit)).toMatchObject({
+      type: 'subscription.test',
+      data: { subscription_id: subscription.id, replay: false },
+    });
   });
 
   it('exposes delivery outcomes, latencies and the queue depth as metrics', async () => {

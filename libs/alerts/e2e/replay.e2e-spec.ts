@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
 import { replaySubscription } from '../src/index.js';
-import { alertsApp, appendEvent, eventually, TEST_WEBHOOK_ENV, testAlertsOptions, uniqueCompany, type Json } from './support/harness.js';
+import {
+  callApi,
+  alertsApp,
+  appendEvent,
+  eventually,
+  TEST_WEBHOOK_ENV,
+  testAlertsOptions,
+  uniqueCompany,
+  type Json,
+} from './support/harness.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
 describe('replay', () => {
@@ -21,10 +30,7 @@ describe('replay', () => {
     await db.drop();
   });
 
-  const call = async (path: string, init: Parameters<TestApp['request']>[1] = {}) => {
-    const response = await app.request(path, init);
-    return { status: response.status, body: (await response.json()) as Json };
-  };
+  const call = (path: string, init: Parameters<TestApp['request']>[1] = {}) => callApi(app, path, init);
   const bodies = (path: string) => receiver.at(path).map((hit) => ({ id: hit.headers['webhook-id'], ...JSON.parse(hit.body) }) as Json);
 
   /** A subscription to one company's acquisitions, its live deliveries done, and events it must not get. */
@@ -72,13 +78,27 @@ describe('replay', () => {
 
   it('narrows a replay by event type and position', async () => {
     const { subscription, matching } = await deliveredHistory('/narrowed');
-    const byType = await call(`/v1/subscriptions/${subscription.id}/replay`, { method: 'POST', json: { event_types: ['acquisition.review_opened'] } });
+    const byType = await call(`/v1/subscriptions/${subscription.id}/replay`, {
+      method: 'POST',
+      json: { event_types: ['acquisition.review_opened'] },
+    });
     expect(byType.body.matched).toBe(1);
-    const byPosition = await call(`/v1/subscriptions/${subscription.id}/replay`, { method: 'POST', json: { from_position: matching[2].global_position } });
+    const byPosition = await call(`/v1/subscriptions/${subscription.id}/replay`, {
+      method: 'POST',
+      json: { from_position: matching[2].global_position },
+    });
     expect(byPosition.body.matched).toBe(1);
     await eventually('both replays to be delivered', () => receiver.at('/narrowed').length === 5);
-    expect(bodies('/narrowed').slice(3).map((b) => b.type).sort()).toEqual(['acquisition.completed', 'acquisition.review_opened']);
-    const bad = await call(`/v1/subscriptions/${subscription.id}/replay`, { method: 'POST', json: { since: 'yesterday', until: '2026-01-01T00:00:00Z' } });
+    expect(
+      bodies('/narrowed')
+        .slice(3)
+        .map((b) => b.type)
+        .sort(),
+    ).toEqual(['acquisition.completed', 'acquisition.review_opened']);
+    const bad = await call(`/v1/subscriptions/${subscription.id}/replay`, {
+      method: 'POST',
+      json: { since: 'yesterday', until: '2026-01-01T00:00:00Z' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: Json) => e.path)).toEqual(['/since']);
   });
@@ -86,13 +106,20 @@ describe('replay', () => {
   it('runs from the CLI entry point with progress', async () => {
     const { subscription } = await deliveredHistory('/cli');
     const seen: number[] = [];
-    const replay = await replaySubscription(app.runtime, subscription.id, { since: '2000-01-01T00:00:00Z' }, {
-      options,
-      onProgress: (progress) => seen.push(progress.enqueued),
-    });
+    const replay = await replaySubscription(
+      app.runtime,
+      subscription.id,
+      { since: '2000-01-01T00:00:00Z' },
+      {
+        options,
+        onProgress: (progress) => seen.push(progress.enqueued),
+      },
+    );
     expect(replay).toMatchObject({ status: 'completed', matched: 3 });
     expect(seen.at(-1)).toBe(3);
     await eventually('the CLI replay to be delivered', () => receiver.at('/cli').length === 6);
-    await expect(replaySubscription(app.runtime, '00000000-0000-4000-8000-000000000000', {}, { options })).rejects.toThrow(/No subscription/);
+    await expect(replaySubscription(app.runtime, '00000000-0000-4000-8000-000000000000', {}, { options })).rejects.toThrow(
+      /No subscription/,
+    );
   });
 });

@@ -20,11 +20,15 @@ describe('no lost alerts', () => {
   });
 
   const subscribe = async (app: TestApp, path: string, company: string) => {
-    const response = await app.request('/v1/subscriptions', { method: 'POST', json: { url: receiver.url(path), event_types: ['*'], filter: { companies: [company] } } });
+    const response = await app.request('/v1/subscriptions', {
+      method: 'POST',
+      json: { url: receiver.url(path), event_types: ['*'], filter: { companies: [company] } },
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string };
   };
-  const deliveries = async (subscriptionId: string) => (await db.pool.query<Json>(`SELECT * FROM deliveries WHERE subscription_id = $1`, [subscriptionId])).rows;
+  const deliveries = async (subscriptionId: string) =>
+    (await db.pool.query<Json>(`SELECT * FROM deliveries WHERE subscription_id = $1`, [subscriptionId])).rows;
 
   it('completes a delivery whose worker was killed mid-request, through another worker', async () => {
     // The kill is modelled as a forced close of the worker while the receiver holds the request open:
@@ -106,34 +110,44 @@ describe('no lost alerts', () => {
 
   const withRedis = testEnv('redisUrl') ? it : it.skip;
   if (!testEnv('redisUrl')) {
-    process.stdout.write('Skipping the Redis-outage case: the suite runs without Redis (NEWSLEDGER_TEST_REDIS_URL unset), so the queue is on PostgreSQL.\n');
+    process.stdout.write(
+      'Skipping the Redis-outage case: the suite runs without Redis (NEWSLEDGER_TEST_REDIS_URL unset), so the queue is on PostgreSQL.\n',
+    );
   }
 
-  withRedis('delivers every event appended while the queue’s Redis was stopped, once it is back', async () => {
-    const redis = await RedisServer.start();
-    const app = await startTestApp(db, alertsApp(testAlertsOptions()), { ...TEST_WEBHOOK_ENV, REDIS_URL: redis.url });
-    try {
-      const company = uniqueCompany();
-      const subscription = await subscribe(app, '/outage', company);
-      await appendEvent(db.pool, { type: 'listing.filed', companies: [company] });
-      await eventually('the delivery before the outage', () => receiver.at('/outage').length === 1);
+  withRedis(
+    'delivers every event appended while the queue’s Redis was stopped, once it is back',
+    async () => {
+      const redis = await RedisServer.start();
+      const app = await startTestApp(db, alertsApp(testAlertsOptions()), { ...TEST_WEBHOOK_ENV, REDIS_URL: redis.url });
+      try {
+        const company = uniqueCompany();
+        const subscription = await subscribe(app, '/outage', company);
+        await appendEvent(db.pool, { type: 'listing.filed', companies: [company] });
+        await eventually('the delivery before the outage', () => receiver.at('/outage').length === 1);
 
-      await redis.stop();
-      const during = [];
-      for (let i = 0; i < 5; i++) during.push(await appendEvent(db.pool, { type: 'listing.filed', companies: [company] }));
-      // The router writes the rows, fails to add their jobs, and rolls back: its checkpoint stays behind.
-      await eventually('the router to record the deliveries', async () => (await deliveries(subscription.id)).length === 6);
-      const { rows } = await db.pool.query<{ global_position: number }>(`SELECT global_position FROM checkpoints WHERE name = 'alert-router'`);
-      expect(rows[0].global_position).toBeLessThan(Math.min(...during.map((e) => e.global_position)));
+        await redis.stop();
+        const during = [];
+        for (let i = 0; i < 5; i++) during.push(await appendEvent(db.pool, { type: 'listing.filed', companies: [company] }));
+        // The router writes the rows, fails to add their jobs, and rolls back: its checkpoint stays behind.
+        await eventually('the router to record the deliveries', async () => (await deliveries(subscription.id)).length === 6);
+        const { rows } = await db.pool.query<{ global_position: number }>(
+          `SELECT global_position FROM checkpoints WHERE name = 'alert-router'`,
+        );
+        expect(rows[0].global_position).toBeLessThan(Math.min(...during.map((e) => e.global_position)));
 
-      await redis.start(); // empty: whatever the queue held is gone
-      await eventually('every event to be delivered', () => receiver.at('/outage').length >= 6, 40_000);
-      const delivered = new Set(receiver.at('/outage').map((hit) => JSON.parse(hit.body).data.event_id));
-      for (const event of during) expect(delivered).toContain(event.event_id);
-      await eventually('every delivery to be settled', async () => (await deliveries(subscription.id)).every((d) => d.status === 'succeeded'));
-    } finally {
-      await app.close();
-      await redis.stop();
-    }
-  }, 60_000);
+        await redis.start(); // empty: whatever the queue held is gone
+        await eventually('every event to be delivered', () => receiver.at('/outage').length >= 6, 40_000);
+        const delivered = new Set(receiver.at('/outage').map((hit) => JSON.parse(hit.body).data.event_id));
+        for (const event of during) expect(delivered).toContain(event.event_id);
+        await eventually('every delivery to be settled', async () =>
+          (await deliveries(subscription.id)).every((d) => d.status === 'succeeded'),
+        );
+      } finally {
+        await app.close();
+        await redis.stop();
+      }
+    },
+    60_000,
+  );
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiKeysRepository } from '@newsledger/platform';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
-import { alertsApp, testAlertsOptions, type Json } from './support/harness.js';
+import { callApi, alertsApp, testAlertsOptions, type Json } from './support/harness.js';
 
 describe('subscriptions API', () => {
   let db: TestDatabase;
@@ -17,11 +17,7 @@ describe('subscriptions API', () => {
     await db.drop();
   });
 
-  const call = async (path: string, init: Parameters<TestApp['request']>[1] = {}) => {
-    const response = await api.request(path, init);
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : null) as Json };
-  };
+  const call = (path: string, init: Parameters<TestApp['request']>[1] = {}) => callApi(api, path, init);
   const create = (json: Json) => call('/v1/subscriptions', { method: 'POST', json });
   const valid = { url: 'https://93.184.215.14/hooks', event_types: ['acquisition.*'] };
 
@@ -69,7 +65,9 @@ describe('subscriptions API', () => {
   it('answers a malformed body with a 400 problem listing each bad path', async () => {
     const bad = await create({ url: 'not a url', event_types: [], filter: { min_confidence: 'maybe', colour: 'red' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: Json) => e.path)).toEqual(expect.arrayContaining(['/url', '/event_types', '/filter/min_confidence', '/filter']));
+    expect(bad.body.errors.map((e: Json) => e.path)).toEqual(
+      expect.arrayContaining(['/url', '/event_types', '/filter/min_confidence', '/filter']),
+    );
   });
 
   it('answers an event type nothing has with a 422 naming it', async () => {
@@ -98,7 +96,10 @@ describe('subscriptions API', () => {
 
   it('patches, rotates the secret, enables and deletes; unknown ids are 404 problems', async () => {
     const { body: created } = await create(valid);
-    const patched = await call(`/v1/subscriptions/${created.id}`, { method: 'PATCH', json: { description: null, filter: { regions: ['cn'] } } });
+    const patched = await call(`/v1/subscriptions/${created.id}`, {
+      method: 'PATCH',
+      json: { description: null, filter: { regions: ['cn'] } },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ description: null, url: valid.url, filter: { regions: ['CN'], companies: [] } });
     expect((await call(`/v1/subscriptions/${created.id}`, { method: 'PATCH', json: {} })).status).toBe(400);
@@ -112,7 +113,12 @@ describe('subscriptions API', () => {
 
     expect((await call(`/v1/subscriptions/${created.id}/enable`, { method: 'POST' })).body.status).toBe('active');
     expect((await call(`/v1/subscriptions/${created.id}`, { method: 'DELETE' })).status).toBe(204);
-    for (const path of [`/v1/subscriptions/${created.id}`, '/v1/subscriptions/not-a-uuid', `/v1/deliveries/${created.id}/retry`, `/v1/replays/${created.id}`]) {
+    for (const path of [
+      `/v1/subscriptions/${created.id}`,
+      '/v1/subscriptions/not-a-uuid',
+      `/v1/deliveries/${created.id}/retry`,
+      `/v1/replays/${created.id}`,
+    ]) {
       const missing = await call(path, { method: path.endsWith('retry') ? 'POST' : 'GET' });
       expect(missing.status).toBe(404);
       expect(missing.type).toMatch(/^application\/problem\+json/);

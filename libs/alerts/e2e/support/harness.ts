@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventStore, type RecordedEvent } from '@newsledger/event-store';
 import type { AppDefinition } from '@newsledger/platform';
+import { eventually as retryUntil, type TestApp } from '@newsledger/testing';
 import type pg from 'pg';
 import { AlertsApiModule } from '../../src/alerts-api.module.js';
 import type { AlertsOptions } from '../../src/alerts.options.js';
@@ -33,7 +34,10 @@ export function testAlertsOptions(overrides: Partial<AlertsOptions> = {}): Parti
 }
 
 /** The alert pipeline in one app, the way `npm start` hosts it. */
-export function alertsApp(options: Partial<AlertsOptions>, parts: ('api' | 'router' | 'worker')[] = ['api', 'router', 'worker']): AppDefinition {
+export function alertsApp(
+  options: Partial<AlertsOptions>,
+  parts: ('api' | 'router' | 'worker')[] = ['api', 'router', 'worker'],
+): AppDefinition {
   const modules = { api: AlertsApiModule, router: AlertRouterModule, worker: WebhookWorkerModule };
   return { modules: parts.map((part) => modules[part].forRoot(options)) };
 }
@@ -58,7 +62,14 @@ export async function appendEvent(
         type: event.type,
         schema_version: 1,
         data: event.data ?? {},
-        source: { source_id: 'src:test', publisher: 'Test Wire', genre: 'news', published_at: '2026-02-11', language: 'en', confidence: event.confidence ?? 'reported' },
+        source: {
+          source_id: 'src:test',
+          publisher: 'Test Wire',
+          genre: 'news',
+          published_at: '2026-02-11',
+          language: 'en',
+          confidence: event.confidence ?? 'reported',
+        },
         companies: event.companies ?? [],
         regions: event.regions ?? [],
         occurred_on: null,
@@ -73,12 +84,24 @@ export async function appendEvent(
 }
 
 /** Polls `probe` until it returns something truthy, failing after `timeoutMs` with `what` in the message. */
-export async function eventually<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 15_000): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+export function eventually<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  timeoutMs = 15_000,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+  return retryUntil(
+    async () => {
+      const value = await probe();
+      if (!value) throw new Error(`timed out waiting for ${what}`);
+      return value as Exclude<T, false | null | undefined | 0 | ''>;
+    },
+    { timeoutMs },
+  );
+}
+
+/** An API call whose body is parsed when there is one (204s have none). */
+export async function callApi(app: TestApp, path: string, init: Parameters<TestApp['request']>[1] = {}) {
+  const response = await app.request(path, init);
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : null) as Json };
 }

@@ -29,7 +29,12 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const hit = { path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() };
+        const hit = {
+          path: request.url ?? '/',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          receivedAt: Date.now(),
+        };
         const reply = this.record(hit);
         const send = () => response.writeHead(reply.status, reply.headers).end(reply.body ?? '');
         if (reply.after) void reply.after.then(send, send);

@@ -4,14 +4,8 @@ import type pg from 'pg';
 import type { Keyset } from '../http/pagination.js';
 import type { AttemptRecord, DeliveryStatus, NewDelivery, OutgoingDelivery } from './delivery.js';
 
-export interface DeliveryRow {
-  id: string;
-  subscription_id: string;
-  message_id: string;
-  event_type: string;
-  event_id: string | null;
-  global_position: number | null;
-  replay_id: string | null;
+/** A delivery as the API lists it: what was written, without the body, plus its progress. */
+export interface DeliveryRow extends Omit<NewDelivery, 'payload' | 'event_recorded_at'> {
   status: DeliveryStatus;
   attempt_count: number;
   next_attempt_at: string;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@newsledger/testing';
 import type { EventToAppend } from '../recorded-event.js';
 
 /** An event to append in tests: a listing being priced, unless `overrides` say otherwise. */
@@ -34,9 +35,10 @@ export function newEvents(count: number, overrides: Partial<EventToAppend> = {})
  * anywhere on the server, so another suite's open transaction can hold back what a test just appended.
  */
 export async function untilReadable(store: { head(): Promise<number> }, position: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while ((await store.head()) < position) {
-    if (Date.now() > deadline) throw new Error(`position ${position} not readable within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await eventually(
+    async () => {
+      if ((await store.head()) < position) throw new Error(`position ${position} not readable within ${timeoutMs} ms`);
+    },
+    { timeoutMs, intervalMs: 10 },
+  );
 }
