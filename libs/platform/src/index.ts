@@ -1,5 +1,6 @@
 export * from './auth/api-key.guard.js';
 export * from './auth/api-keys.repository.js';
+export * from './auth/browser-session.js';
 export * from './auth/scopes.decorator.js';
 export * from './auth/scopes.js';
 export * from './bootstrap/http-app.js';

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeysRepository } from './auth/api-keys.repository.js';
+import { BrowserSessions } from './auth/browser-session.js';
 import type { Runtime } from './bootstrap/runtime.js';
 import { HealthController } from './health/health.controller.js';
 import { structuredLogging } from './logging/logger.module.js';
@@ -20,13 +21,14 @@ export class PlatformModule {
       { provide: PG_POOL, useValue: runtime.pool },
       { provide: QUEUE_BACKEND, useValue: runtime.queue },
       ApiKeysRepository,
+      BrowserSessions,
     ];
     return {
       module: PlatformModule,
       imports: [structuredLogging(runtime.logger), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [...providers, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions],
     };
   }
 }

@@ -48,6 +48,17 @@ export class ApiKeysRepository {
     return rows[0];
   }
 
+  /** An active key by id with its stored digest, which signs the key's browser sessions (see browser-session.ts). */
+  async findActiveWithDigest(id: string): Promise<{ key: ApiKeyRecord; digest: string } | null> {
+    const { rows } = await this.pool.query<ApiKeyRecord & { key_hash: string }>(
+      `SELECT id, name, scopes, created_at, key_hash FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    const { key_hash, ...key } = rows[0];
+    return { key, digest: key_hash };
+  }
+
   async list(): Promise<ApiKeyRecord[]> {
     const { rows } = await this.pool.query<ApiKeyRecord>(
       `SELECT id, name, scopes, created_at FROM api_keys WHERE revoked_at IS NULL ORDER BY created_at, id`,
