@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { ApiKeysRepository, openApiSchema, problems, RequireScopes, SCOPES, ZodPipe } from '@newsledger/platform';
+import { ApiKeysRepository, openApiSchema, problems, RequireScopes, SCOPES, ZodPipe, type AuthenticatedRequest } from '@newsledger/platform';
 import { z } from 'zod';
 
 const createKeyBody = z.strictObject({
@@ -25,6 +25,13 @@ export class ApiKeysController {
   @Get()
   async list() {
     return { data: await this.keys.list(), next_cursor: null };
+  }
+
+  /** The key making the request (any key): clients such as the workspace show only what its scopes allow. */
+  @Get('current')
+  @RequireScopes()
+  current(@Req() request: AuthenticatedRequest) {
+    return request.apiKey;
   }
 
   @Delete(':id')

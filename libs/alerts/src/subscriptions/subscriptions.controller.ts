@@ -12,6 +12,7 @@ import { replayBody, type ReplayRequest } from '../replay/replay.schema.js';
 import { ReplayService } from '../replay/replay.service.js';
 import { subscriptionView, type SubscriptionRow } from './subscription.js';
 import { SubscriptionChecks } from './subscription-checks.js';
+import { SubscriptionDisabler } from './subscription-disabler.js';
 import {
   createSubscriptionBody,
   listSubscriptionsQuery,
@@ -35,6 +36,7 @@ export class SubscriptionsController {
     private readonly deliveries: DeliveriesRepository,
     private readonly messages: OperationalMessages,
     private readonly replays: ReplayService,
+    private readonly disabler: SubscriptionDisabler,
   ) {}
 
   /** The signing secret is in this response and in rotate-secret's only. */
@@ -103,6 +105,15 @@ export class SubscriptionsController {
     const subscription = await this.existing(id);
     await this.checks.assertAcceptable({ url: subscription.url });
     return subscriptionView(this.found(id, await this.subscriptions.enable(id)));
+  }
+
+  /** Pauses deliveries until enable; like any disabling, it tells the subscriptions that asked for `subscription.*`. */
+  @Post(':id/disable')
+  @HttpCode(200)
+  @RequireScopes('subscriptions:write')
+  async disable(@Param('id', subscriptionId) id: string) {
+    await this.disabler.disable((await this.existing(id)).id, 'paused through the API');
+    return subscriptionView(await this.existing(id));
   }
 
   /** Counts the matching past events now; the alert router delivers them at a bounded rate. */
