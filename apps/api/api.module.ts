@@ -7,10 +7,11 @@ import { EventsLiveController } from './events/events-live.controller.js';
 import { EventsReadController } from './events/events-read.controller.js';
 import { EventsWriteController } from './events/events-write.controller.js';
 import { LogTail } from './events/log-tail.service.js';
+import { WorkspaceModule } from './workspace/workspace.module.js';
 
-/** The HTTP API's own routes: ingest, the log, API keys. Read models and subscriptions come as their libs' modules. */
+/** The HTTP API's own routes: ingest, the log, API keys, and the workspace at `/`. Read models and subscriptions come as their libs' modules. */
 @Module({
-  imports: [IngestModule, EventStoreModule, AlertsApiModule],
+  imports: [IngestModule, EventStoreModule, AlertsApiModule, WorkspaceModule],
   controllers: [ApiKeysController, EventsWriteController, EventsReadController, EventsLiveController],
   providers: [LogTail],
 })
