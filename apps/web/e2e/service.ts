@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const RESULTS = fileURLToPath(new URL('../test-results', import.meta.url));
+export const ADMIN_KEY = 'nlk_browser-tests-admin-key-0123456789';
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built all-in-one (`node dist/apps/all/main.js`, what `npm start` runs) on a fresh database:
+ * a new database on DATABASE_URL's server when it answers, else the embedded PostgreSQL in a
+ * temporary DATA_DIR. The queue runs on BullMQ's PostgreSQL backend in that database, so no job
+ * can reach another process sharing a Redis.
+ */
+export async function startService(): Promise<RunningService> {
+  const entry = path.join(ROOT, 'dist/apps/all/main.js');
+  if (!existsSync(entry) || !existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('The browser tests run the built service and workspace: run `npm run build` first.');
+  }
+  const database = await freshDatabase();
+  const port = await freePort();
+  mkdirSync(RESULTS, { recursive: true });
+  const log = createWriteStream(path.join(RESULTS, 'service.log'));
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...database.env,
+      REDIS_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_API_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_RETRY_SCHEDULE: '1s,2s',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcess(child);
+    log.end();
+    await database.drop();
+  };
+  try {
+    await waitUntilReady(url, child);
+  } catch (error) {
+    await stop();
+    const tail = readFileSync(path.join(RESULTS, 'service.log'), 'utf8').slice(-2000);
+    throw new Error(`${(error as Error).message}\n--- service log ---\n${tail}`, { cause: error });
+  }
+  return { url, stop };
+}
+
+async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'newsledger-browser-'));
+    return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, drop: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `newsledger_browser_${randomBytes(5).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The service exited with code ${child.exitCode} during start-up.`);
+    // Ready, and the admin key admitted (the service admits ADMIN_API_KEY just after it starts listening).
+    const ready = await fetch(`${url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The service was not ready within 90 s.');
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
+  await exited;
+  clearTimeout(timer);
+}
