@@ -55,6 +55,12 @@ describe('API keys and the HTTP platform', () => {
     expect(listed.data.map((k) => k.name)).toContain('reader');
     expect(listed.data.every((k) => !('key' in k) && !('key_hash' in k))).toBe(true);
 
+    // Any key may ask which key it is (the workspace shows only what its scopes allow).
+    const current = await api.request('/v1/api-keys/current', { key: key.key });
+    expect(current.status).toBe(200);
+    expect(await current.json()).toMatchObject({ id: key.id, name: 'reader', scopes: ['read'] });
+    await expectProblem(await api.request('/v1/api-keys/current', { key: null }), 401);
+
     expect((await api.request(`/v1/api-keys/${key.id}`, { method: 'DELETE' })).status).toBe(204);
     await expectProblem(await api.request('/v1/api-keys', { key: key.key }), 401);
     await expectProblem(await api.request(`/v1/api-keys/${key.id}`, { method: 'DELETE' }), 404);

@@ -94,7 +94,7 @@ describe('subscriptions API', () => {
     expect((await call('/v1/subscriptions?cursor=bogus')).status).toBe(400);
   });
 
-  it('patches, rotates the secret, enables and deletes; unknown ids are 404 problems', async () => {
+  it('patches, rotates the secret, pauses, enables and deletes; unknown ids are 404 problems', async () => {
     const { body: created } = await create(valid);
     const patched = await call(`/v1/subscriptions/${created.id}`, {
       method: 'PATCH',
@@ -111,6 +111,9 @@ describe('subscriptions API', () => {
     expect(rotated.body.secret).not.toBe(created.secret);
     expect(Date.parse(rotated.body.previous_secret_expires_at) - Date.now()).toBeGreaterThan(23 * 3_600_000);
 
+    const paused = await call(`/v1/subscriptions/${created.id}/disable`, { method: 'POST' });
+    expect(paused.body).toMatchObject({ status: 'disabled', disabled_reason: 'paused through the API' });
+    expect((await call(`/v1/subscriptions/${created.id}/test`, { method: 'POST' })).status).toBe(409);
     expect((await call(`/v1/subscriptions/${created.id}/enable`, { method: 'POST' })).body.status).toBe('active');
     expect((await call(`/v1/subscriptions/${created.id}`, { method: 'DELETE' })).status).toBe(204);
     for (const path of [
@@ -130,6 +133,7 @@ describe('subscriptions API', () => {
     const reader = (await keys.create('reader', ['read'])).key;
     expect((await call('/v1/subscriptions', { key: reader })).status).toBe(200);
     expect((await call('/v1/subscriptions', { method: 'POST', json: valid, key: reader })).status).toBe(403);
+    expect((await call(`/v1/subscriptions/${(await create(valid)).body.id}/disable`, { method: 'POST', key: reader })).status).toBe(403);
     const writer = (await keys.create('writer', ['subscriptions:write'])).key;
     expect((await call('/v1/subscriptions', { method: 'POST', json: valid, key: writer })).status).toBe(201);
   });
@@ -143,6 +147,7 @@ describe('subscriptions API', () => {
         '/v1/subscriptions/{id}/rotate-secret',
         '/v1/subscriptions/{id}/test',
         '/v1/subscriptions/{id}/enable',
+        '/v1/subscriptions/{id}/disable',
         '/v1/subscriptions/{id}/replay',
         '/v1/subscriptions/{id}/deliveries',
         '/v1/deliveries/{id}/retry',

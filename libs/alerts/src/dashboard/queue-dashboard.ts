@@ -12,9 +12,10 @@ export const DASHBOARD_COOKIE: BrowserCookie = { name: 'newsledger_dashboard', p
 
 // What the board cannot show when BullMQ keeps its jobs in PostgreSQL, said where the operator looks.
 const POSTGRES_NOTE =
-  "Webhook deliveries on BullMQ's PostgreSQL backend: no Redis statistics (memory, clients) and no paused state " +
-  '(a paused queue lists its jobs as waiting). Every attempt is also in the delivery log of the subscription.';
-const REDIS_NOTE = 'Webhook deliveries (one job per delivery; its attempts are in the delivery log of the subscription).';
+  "Webhook deliveries on BullMQ's PostgreSQL backend: no Redis statistics (PostgreSQL's are shown instead), no list of " +
+  'connected workers, and no paused state (a paused queue lists its jobs as waiting). Every attempt is also in the ' +
+  "subscription's delivery log.";
+const REDIS_NOTE = "Webhook deliveries, one job per delivery; every attempt is also in the subscription's delivery log.";
 
 /**
  * Bull Board at /admin/queues over the delivery queue, for admin keys. A browser opens it by
