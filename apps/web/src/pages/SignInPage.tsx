@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ProblemNotice } from '../components/feedback';
 import { openQueueDashboard, QUEUE_DASHBOARD, useSession } from '../auth/session';
@@ -17,6 +17,12 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+
+  const isAdmin = !!session.identity?.scopes.includes('admin');
+  // Signed in as an admin already (the dashboard cookie had expired): go straight back to the board.
+  useEffect(() => {
+    if (isAdmin && next === QUEUE_DASHBOARD) openQueueDashboard().catch(setError);
+  }, [isAdmin, next]);
 
   if (session.identity && next !== QUEUE_DASHBOARD) return <Navigate to={next} replace />;
 
