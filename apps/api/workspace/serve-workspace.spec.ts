@@ -37,10 +37,12 @@ describe('serving the workspace', () => {
     },
   );
 
-  it('serves hashed assets cached for a year', async () => {
+  it('serves hashed assets cached for a year, including those of a rebuild made while it runs', async () => {
     const response = await server.inject({ url: '/assets/index-abc123.js' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    await writeFile(path.join(root, 'assets', 'index-def456.js'), 'console.log(2)');
+    expect((await server.inject({ url: '/assets/index-def456.js' })).body).toBe('console.log(2)');
   });
 
   it.each(['/v1/no-such-route', '/docs/nothing', '/health/whatever', '/admin/other', '/assets/missing.js', '/favicon.ico'])(

@@ -32,19 +32,20 @@ export async function serveWorkspace(scope: FastifyInstance, { root }: { root: s
     );
     return;
   }
+  // Assets are read from disk per request (wildcard), so a rebuild needs no restart.
   await scope.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    wildcard: false,
+    root: path.join(root, 'assets'),
+    prefix: '/assets/',
     index: false,
-    setHeaders: (reply: FastifyReply, file: string) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
-      else void reply.headers(PAGE_HEADERS);
-    },
+    // Also called for index.html, sent from the root by the page route below.
+    setHeaders: (reply: FastifyReply, file: string) =>
+      void (path.basename(file) === 'index.html'
+        ? reply.headers(PAGE_HEADERS)
+        : reply.header('cache-control', 'public, max-age=31536000, immutable')),
   });
   scope.get('/*', (request, reply) => {
     const pathname = request.url.split('?')[0];
     if (SERVICE_PATHS.test(pathname) || HAS_EXTENSION.test(pathname)) return reply.callNotFound();
-    return reply.headers(PAGE_HEADERS).sendFile('index.html');
+    return reply.sendFile('index.html', root);
   });
 }

@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const RESULTS = fileURLToPath(new URL('../test-results', import.meta.url));
@@ -18,10 +16,9 @@ export interface RunningService {
 }
 
 /**
- * The built all-in-one (`node dist/apps/all/main.js`, what `npm start` runs) on a fresh database:
- * a new database on DATABASE_URL's server when it answers, else the embedded PostgreSQL in a
- * temporary DATA_DIR. The queue runs on BullMQ's PostgreSQL backend in that database, so no job
- * can reach another process sharing a Redis.
+ * The built all-in-one (`node dist/apps/all/main.js`, what `npm start` runs) on a PostgreSQL of
+ * its own. The queue runs on BullMQ's PostgreSQL backend there, so no job can reach another
+ * process sharing a Redis.
  */
 export async function startService(): Promise<RunningService> {
   const entry = path.join(ROOT, 'dist/apps/all/main.js');
@@ -66,29 +63,17 @@ export async function startService(): Promise<RunningService> {
   return { url, stop };
 }
 
+/**
+ * An embedded PostgreSQL cluster of its own under a temporary DATA_DIR, exactly as `npm start`
+ * runs without DATABASE_URL. A database on a shared server would not do: the log is read below
+ * the snapshot horizon of the whole cluster, so other work's transactions there would delay the
+ * live timeline by seconds.
+ */
 async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'newsledger-browser-'));
-    return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, drop: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `newsledger_browser_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'newsledger-browser-'));
+  // Started by root, PostgreSQL runs as the postgres system user, which must be able to enter the folder.
+  await chmod(dataDir, 0o777);
+  return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, drop: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
 function freePort(): Promise<number> {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LogEvent } from '../api/types';
 import { formatDate, formatTimestamp } from '../format/dates';
 import { humanize, slugOf } from '../format/words';
@@ -50,8 +51,8 @@ export function summarize(data: Json): string {
   return parts.slice(0, 5).join(' · ');
 }
 
-/** One event of the log in a list: when, what, about whom, from whom, how sure. */
-export function EventCard({ event }: { event: LogEvent }) {
+/** One event of the log in a list: when, what, about whom, from whom, how sure. Memoised: a live list re-renders only its new cards. */
+export const EventCard = memo(function EventCard({ event }: { event: LogEvent }) {
   const source = event.source ?? {};
   return (
     <article className="event-card" aria-labelledby={`event-${event.global_position}`}>
@@ -74,4 +75,4 @@ export function EventCard({ event }: { event: LogEvent }) {
       </p>
     </article>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { formatDate } from '../format/dates';
 import { humanize } from '../format/words';
 import { ConfidenceBadge } from './badges';
-import { Fields } from './Value';
+import { Field, Fields } from './Value';
 
 type Json = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
@@ -38,38 +38,26 @@ export function SourceCard({ source, heading = 'Source' }: { source: unknown; he
       </p>
       {text(s.title) ? <p className="source-title">“{text(s.title)}”</p> : null}
       <dl className="fields">
-        <div className="field">
-          <dt>Published</dt>
-          <dd>{text(s.published_at) ? formatDate(text(s.published_at)) : 'not dated'}</dd>
-        </div>
-        <div className="field">
-          <dt>Language</dt>
-          <dd>
-            {text(s.language) ?? 'not stated'}
-            {translation?.is_translation ? ` (translated from ${text(translation.original_language) ?? 'another language'})` : ''}
-          </dd>
-        </div>
+        <Field label="Published">{text(s.published_at) ? formatDate(text(s.published_at)) : 'not dated'}</Field>
+        <Field label="Language">
+          {text(s.language) ?? 'not stated'}
+          {translation?.is_translation ? ` (translated from ${text(translation.original_language) ?? 'another language'})` : ''}
+        </Field>
         {attribution ? (
-          <div className="field">
-            <dt>Attribution</dt>
-            <dd>
-              relayed from {text(attribution.relayed_from) ?? 'another outlet'}
-              {text(attribution.basis) ? ` (${humanize(text(attribution.basis))})` : ''}
-            </dd>
-          </div>
+          <Field label="Attribution">
+            relayed from {text(attribution.relayed_from) ?? 'another outlet'}
+            {text(attribution.basis) ? ` (${humanize(text(attribution.basis))})` : ''}
+          </Field>
         ) : null}
-        <div className="field">
-          <dt>Link</dt>
-          <dd>
-            {url ? (
-              <a href={url} target="_blank" rel="noopener noreferrer">
-                {url}
-              </a>
-            ) : (
-              <span className="muted">no link given</span>
-            )}
-          </dd>
-        </div>
+        <Field label="Link">
+          {url ? (
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              {url}
+            </a>
+          ) : (
+            <span className="muted">no link given</span>
+          )}
+        </Field>
       </dl>
       {Object.keys(s).some((name) => !SHOWN.includes(name)) ? (
         <details>

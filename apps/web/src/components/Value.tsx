@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { isDated, isWindow, formatWindow, readDate } from '../format/dates';
 import { describeMoney, formatMoney, isMoney, type MoneyLike } from '../format/money';
 import { humanize, pageOfSubject, slugOf } from '../format/words';
@@ -106,6 +107,16 @@ export function Value({ value, depth = 0 }: { value: unknown; depth?: number }) 
   return <code className="json">{JSON.stringify(value)}</code>;
 }
 
+/** One labelled entry of a definition list (`<dl className="fields">`). */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 /** An object as a definition list of humanized field names. */
 export function Fields({ value, depth = 0, omit = [] }: { value: Json; depth?: number; omit?: string[] }) {
   const entries = Object.entries(value).filter(([name]) => !omit.includes(name));
@@ -113,12 +124,9 @@ export function Fields({ value, depth = 0, omit = [] }: { value: Json; depth?: n
   return (
     <dl className="fields">
       {entries.map(([name, field]) => (
-        <div key={name} className="field">
-          <dt>{humanize(name)}</dt>
-          <dd>
-            <Value value={field} depth={depth} />
-          </dd>
-        </div>
+        <Field key={name} label={humanize(name)}>
+          <Value value={field} depth={depth} />
+        </Field>
       ))}
     </dl>
   );

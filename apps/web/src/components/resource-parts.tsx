@@ -1,5 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
 import { api, apiAll } from '../api/client';
 import type { LogEvent, Resource } from '../api/types';
 import { atPointInTime } from '../time/points';
@@ -9,6 +10,19 @@ import { EventCard } from './EventCard';
 import { isNotFound, ProblemNotice, QueryState } from './feedback';
 import { SourceCard } from './SourceCard';
 import { Value } from './Value';
+
+/** Fields every resource carries for bookkeeping, shown by ResourceFooter rather than with the facts. */
+export const BOOKKEEPING_FIELDS = [
+  'id',
+  'subject',
+  'kind',
+  'sources',
+  'confidence',
+  'version',
+  'last_global_position',
+  'provenance',
+  'retracted_event_ids',
+];
 
 /** One resource at the page's point in time; `404` there means it did not exist yet. */
 export function useResource<T extends Resource>(path: string) {
@@ -33,6 +47,25 @@ export function ResourceState<T>({ query, children, what }: { query: UseQueryRes
     <QueryState query={query} what={what}>
       {children}
     </QueryState>
+  );
+}
+
+/** The page of the resource `{collection}/{:id}` at the page's point in time. */
+export function ResourcePage<T extends Resource>({
+  collection,
+  what,
+  children,
+}: {
+  collection: string;
+  what: string;
+  children: (resource: T) => ReactNode;
+}) {
+  const id = useParams().id ?? '';
+  const query = useResource<T>(`${collection}/${encodeURIComponent(id)}`);
+  return (
+    <ResourceState query={query} what={`Loading ${what}`}>
+      {children}
+    </ResourceState>
   );
 }
 

@@ -13,6 +13,7 @@ export function CompaniesPage() {
   const q = params.get('q') ?? '';
   const unresolved = params.get('unresolved') === 'true';
   const [draft, setDraft] = useState(q);
+  const [onlyUnresolved, setOnlyUnresolved] = useState(unresolved);
   const id = useId();
   const companies = useQuery({
     queryKey: ['companies', q, unresolved],
@@ -24,6 +25,8 @@ export function CompaniesPage() {
       const next = new URLSearchParams(current);
       if (draft.trim()) next.set('q', draft.trim());
       else next.delete('q');
+      if (onlyUnresolved) next.set('unresolved', 'true');
+      else next.delete('unresolved');
       return next;
     });
   };
@@ -45,15 +48,8 @@ export function CompaniesPage() {
           <input
             id={`${id}-unresolved`}
             type="checkbox"
-            checked={unresolved}
-            onChange={(event) =>
-              setParams((current) => {
-                const next = new URLSearchParams(current);
-                if (event.target.checked) next.set('unresolved', 'true');
-                else next.delete('unresolved');
-                return next;
-              })
-            }
+            checked={onlyUnresolved}
+            onChange={(event) => setOnlyUnresolved(event.target.checked)}
           />
           <label htmlFor={`${id}-unresolved`}>Only referenced, never registered</label>
         </div>

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
 import { apiAll } from '../api/client';
 import type { Acquisition, ChipApproval, Company, Listing, TimelineEntry } from '../api/types';
 import { ConfidenceBadge, StatusBadge } from '../components/badges';
 import { QueryState } from '../components/feedback';
 import { RecordTable } from '../components/RecordTable';
-import { ResourceFooter, ResourceState, useResource } from '../components/resource-parts';
+import { ResourceFooter, ResourcePage } from '../components/resource-parts';
 import { CompanyName, Fields, Money, Value } from '../components/Value';
 import { formatDate, formatTimestamp } from '../format/dates';
 import { humanize, text } from '../format/words';
@@ -15,10 +14,8 @@ import { money } from './listing-figures';
 
 /** A company: names in every script, identifiers, moves, and everything it took part in. */
 export function CompanyPage() {
-  const id = useParams().id ?? '';
-  const company = useResource<Company>(`/v1/companies/${encodeURIComponent(id)}`);
   return (
-    <ResourceState query={company} what="Loading the company">
+    <ResourcePage<Company> collection="/v1/companies" what="the company">
       {(c) => (
         <article>
           <h1>{text(c.display_name, c.id)}</h1>
@@ -78,7 +75,7 @@ export function CompanyPage() {
           <ResourceFooter resource={c} />
         </article>
       )}
-    </ResourceState>
+    </ResourcePage>
   );
 }
 

@@ -1,19 +1,16 @@
-import { useParams } from 'react-router';
 import type { ChipTrade } from '../api/types';
 import { StatusBadge } from '../components/badges';
 import { RecordTable } from '../components/RecordTable';
-import { ResourceFooter, ResourceState, SubjectTimeline, useResource } from '../components/resource-parts';
-import { authorityText, Fields, productText, Value } from '../components/Value';
+import { ResourceFooter, ResourcePage, SubjectTimeline } from '../components/resource-parts';
+import { authorityText, Field, Fields, productText, Value } from '../components/Value';
 import { humanize } from '../format/words';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** One corridor: licences and rules on the export side, restrictions and importer approvals on the import side. */
 export function CorridorPage() {
-  const id = useParams().id ?? '';
-  const corridor = useResource<ChipTrade>(`/v1/chiptrade/${encodeURIComponent(id)}`);
   return (
-    <ResourceState query={corridor} what="Loading the corridor">
+    <ResourcePage<ChipTrade> collection="/v1/chiptrade" what="the corridor">
       {(c) => {
         const out = c.export ?? {};
         const into = c.import ?? {};
@@ -27,26 +24,14 @@ export function CorridorPage() {
                   Export side <StatusBadge status={String(out.state ?? 'unknown')} />
                 </h2>
                 <dl className="fields">
-                  <div className="field">
-                    <dt>Authority</dt>
-                    <dd>{out.authority ? authorityText(out.authority) : '—'}</dd>
-                  </div>
-                  <div className="field">
-                    <dt>Legal basis · rule</dt>
-                    <dd>
-                      <Value value={out.legal_basis} /> · <Value value={out.rule_id} />
-                    </dd>
-                  </div>
-                  <div className="field">
-                    <dt>Review policy</dt>
-                    <dd>
-                      <Value value={out.review_policy} />
-                    </dd>
-                  </div>
-                  <div className="field">
-                    <dt>Authorization announced</dt>
-                    <dd>{out.authorization_announced ? 'yes' : 'no'}</dd>
-                  </div>
+                  <Field label="Authority">{out.authority ? authorityText(out.authority) : '—'}</Field>
+                  <Field label="Legal basis · rule">
+                    <Value value={out.legal_basis} /> · <Value value={out.rule_id} />
+                  </Field>
+                  <Field label="Review policy">
+                    <Value value={out.review_policy} />
+                  </Field>
+                  <Field label="Authorization announced">{out.authorization_announced ? 'yes' : 'no'}</Field>
                 </dl>
                 <h3>Authorizations</h3>
                 <RecordTable
@@ -85,18 +70,15 @@ export function CorridorPage() {
                   Import side <StatusBadge status={String(into.state ?? 'unknown')} />
                 </h2>
                 <dl className="fields">
-                  <div className="field">
-                    <dt>Official status</dt>
-                    <dd>
-                      {into.official_status ? humanize(String(into.official_status)) : 'none reported'}
-                      {into.official_status_on ? (
-                        <>
-                          {' '}
-                          (<Value value={into.official_status_on} />)
-                        </>
-                      ) : null}
-                    </dd>
-                  </div>
+                  <Field label="Official status">
+                    {into.official_status ? humanize(String(into.official_status)) : 'none reported'}
+                    {into.official_status_on ? (
+                      <>
+                        {' '}
+                        (<Value value={into.official_status_on} />)
+                      </>
+                    ) : null}
+                  </Field>
                 </dl>
                 <h3>Restrictions</h3>
                 <RecordTable
@@ -130,6 +112,6 @@ export function CorridorPage() {
           </article>
         );
       }}
-    </ResourceState>
+    </ResourcePage>
   );
 }

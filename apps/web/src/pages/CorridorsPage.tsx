@@ -4,7 +4,7 @@ import type { ChipTrade } from '../api/types';
 import { StatusBadge } from '../components/badges';
 import { QueryState } from '../components/feedback';
 import { RecordTable } from '../components/RecordTable';
-import { productText } from '../components/Value';
+import { Field, productText } from '../components/Value';
 import { humanize } from '../format/words';
 import { TLink, useTimeTravel } from '../time/time-travel';
 
@@ -60,22 +60,16 @@ export function CorridorsPage() {
                     )}
                   </p>
                   <dl className="fields compact">
-                    <div className="field">
-                      <dt>Export side</dt>
-                      <dd>
-                        <StatusBadge status={String(corridor.export?.state ?? 'unknown')} />
-                        {corridor.export?.authorization_announced ? ' · authorization announced' : ''}
-                        {list(corridor.export?.licences).length ? ` · ${list(corridor.export.licences).length} licence(s)` : ''}
-                      </dd>
-                    </div>
-                    <div className="field">
-                      <dt>Import side</dt>
-                      <dd>
-                        <StatusBadge status={String(corridor.import?.state ?? 'unknown')} />
-                        {corridor.import?.official_status ? ` · officially ${humanize(String(corridor.import.official_status))}` : ''}
-                        {list(corridor.import?.approvals).length ? ` · ${list(corridor.import.approvals).length} approval(s)` : ''}
-                      </dd>
-                    </div>
+                    <Field label="Export side">
+                      <StatusBadge status={String(corridor.export?.state ?? 'unknown')} />
+                      {corridor.export?.authorization_announced ? ' · authorization announced' : ''}
+                      {list(corridor.export?.licences).length ? ` · ${list(corridor.export.licences).length} licence(s)` : ''}
+                    </Field>
+                    <Field label="Import side">
+                      <StatusBadge status={String(corridor.import?.state ?? 'unknown')} />
+                      {corridor.import?.official_status ? ` · officially ${humanize(String(corridor.import.official_status))}` : ''}
+                      {list(corridor.import?.approvals).length ? ` · ${list(corridor.import.approvals).length} approval(s)` : ''}
+                    </Field>
                   </dl>
                 </article>
               ))}

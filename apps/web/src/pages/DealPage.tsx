@@ -1,17 +1,14 @@
-import { useParams } from 'react-router';
 import type { Acquisition } from '../api/types';
 import { ConfidenceBadge, StatusBadge } from '../components/badges';
-import { ResourceFooter, ResourceState, SubjectTimeline, useResource } from '../components/resource-parts';
+import { ResourceFooter, ResourcePage, SubjectTimeline } from '../components/resource-parts';
 import { ReviewsTable } from '../components/ReviewsTable';
-import { CompanyName, Fields, Money, Value } from '../components/Value';
+import { CompanyName, Field, Fields, Money, Value } from '../components/Value';
 import { dealValue } from './deal-figures';
 
 /** One acquisition: parties, terms, every review, how it ended, its sources and its timeline. */
 export function DealPage() {
-  const id = useParams().id ?? '';
-  const deal = useResource<Acquisition>(`/v1/acquisitions/${encodeURIComponent(id)}`);
   return (
-    <ResourceState query={deal} what="Loading the deal">
+    <ResourcePage<Acquisition> collection="/v1/acquisitions" what="the deal">
       {(d) => (
         <article>
           <h1>
@@ -24,31 +21,19 @@ export function DealPage() {
             <span className="muted">{d.id}</span> <ConfidenceBadge confidence={d.confidence} />
           </p>
           <dl className="fields">
-            <div className="field">
-              <dt>Value</dt>
-              <dd>
-                <Money value={dealValue(d)} />
-              </dd>
-            </div>
-            <div className="field">
-              <dt>Expected close</dt>
-              <dd>
-                <Value value={d.terms?.expected_close} />
-              </dd>
-            </div>
-            <div className="field">
-              <dt>Dates</dt>
-              <dd>
-                <Fields value={d.dates ?? {}} />
-              </dd>
-            </div>
+            <Field label="Value">
+              <Money value={dealValue(d)} />
+            </Field>
+            <Field label="Expected close">
+              <Value value={d.terms?.expected_close} />
+            </Field>
+            <Field label="Dates">
+              <Fields value={d.dates ?? {}} />
+            </Field>
             {d.termination ? (
-              <div className="field">
-                <dt>Termination</dt>
-                <dd>
-                  <Value value={d.termination} />
-                </dd>
-              </div>
+              <Field label="Termination">
+                <Value value={d.termination} />
+              </Field>
             ) : null}
           </dl>
           <section aria-labelledby="deal-reviews">
@@ -69,6 +54,6 @@ export function DealPage() {
           <SubjectTimeline subject={d.subject} />
         </article>
       )}
-    </ResourceState>
+    </ResourcePage>
   );
 }

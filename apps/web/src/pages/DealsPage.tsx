@@ -4,7 +4,7 @@ import type { Acquisition } from '../api/types';
 import { ConfidenceBadge, StatusBadge } from '../components/badges';
 import { QueryState } from '../components/feedback';
 import { ReviewChip } from '../components/ReviewChip';
-import { CompanyName, Money, Value } from '../components/Value';
+import { CompanyName, Field, Money, Value } from '../components/Value';
 import { TLink, useTimeTravel } from '../time/time-travel';
 import { dealValue, DEAL_STATUSES } from './deal-figures';
 
@@ -55,24 +55,15 @@ function DealCard({ deal }: { deal: Acquisition }) {
         <CompanyName value={deal.acquirer} /> <span aria-label="acquires">→</span> <CompanyName value={deal.target} />
       </p>
       <dl className="fields compact">
-        <div className="field">
-          <dt>Value</dt>
-          <dd>
-            <Money value={dealValue(deal)} />
-          </dd>
-        </div>
-        <div className="field">
-          <dt>Expected close</dt>
-          <dd>
-            <Value value={deal.terms?.expected_close} />
-          </dd>
-        </div>
-        <div className="field">
-          <dt>Confidence</dt>
-          <dd>
-            <ConfidenceBadge confidence={deal.confidence} />
-          </dd>
-        </div>
+        <Field label="Value">
+          <Money value={dealValue(deal)} />
+        </Field>
+        <Field label="Expected close">
+          <Value value={deal.terms?.expected_close} />
+        </Field>
+        <Field label="Confidence">
+          <ConfidenceBadge confidence={deal.confidence} />
+        </Field>
       </dl>
       {deal.reviews?.length ? (
         <ul className="chips" aria-label={`Reviews of ${deal.id}`}>

@@ -5,7 +5,7 @@ import type { LogEvent } from '../api/types';
 import { ConfidenceBadge } from '../components/badges';
 import { QueryState } from '../components/feedback';
 import { SourceCard } from '../components/SourceCard';
-import { Fields, SubjectLink, Value } from '../components/Value';
+import { Field, Fields, SubjectLink, Value } from '../components/Value';
 import { formatDate, formatTimestamp } from '../format/dates';
 import { humanize } from '../format/words';
 import { TLink } from '../time/time-travel';
@@ -42,37 +42,22 @@ export function EventPage() {
               {event.global_position}
             </p>
             <dl className="fields">
-              <div className="field">
-                <dt>Happened</dt>
-                <dd>
-                  {formatDate(event.occurred_on, event.occurred_precision)}{' '}
-                  {event.occurred_precision && event.occurred_precision !== 'day' ? (
-                    <span className="muted">({event.occurred_precision} precision)</span>
-                  ) : null}
-                </dd>
-              </div>
-              <div className="field">
-                <dt>Recorded</dt>
-                <dd>{formatTimestamp(event.recorded_at)}</dd>
-              </div>
-              <div className="field">
-                <dt>Companies</dt>
-                <dd>
-                  <Value value={event.companies} />
-                </dd>
-              </div>
-              <div className="field">
-                <dt>Regions</dt>
-                <dd>
-                  <Value value={event.regions} />
-                </dd>
-              </div>
-              <div className="field">
-                <dt>Event id</dt>
-                <dd>
-                  <code>{event.event_id}</code>
-                </dd>
-              </div>
+              <Field label="Happened">
+                {formatDate(event.occurred_on, event.occurred_precision)}{' '}
+                {event.occurred_precision && event.occurred_precision !== 'day' ? (
+                  <span className="muted">({event.occurred_precision} precision)</span>
+                ) : null}
+              </Field>
+              <Field label="Recorded">{formatTimestamp(event.recorded_at)}</Field>
+              <Field label="Companies">
+                <Value value={event.companies} />
+              </Field>
+              <Field label="Regions">
+                <Value value={event.regions} />
+              </Field>
+              <Field label="Event id">
+                <code>{event.event_id}</code>
+              </Field>
             </dl>
             {target ? (
               <p className="notice">

@@ -1,18 +1,15 @@
-import { useParams } from 'react-router';
 import type { Listing } from '../api/types';
 import { ConfidenceBadge, StatusBadge } from '../components/badges';
-import { ResourceFooter, ResourceState, SubjectTimeline, useResource } from '../components/resource-parts';
+import { BOOKKEEPING_FIELDS, ResourceFooter, ResourcePage, SubjectTimeline } from '../components/resource-parts';
 import { ReviewsTable } from '../components/ReviewsTable';
-import { CompanyName, Fields, Money, Value } from '../components/Value';
+import { CompanyName, Field, Fields, Money, Value } from '../components/Value';
 import { formatBasisPoints } from '../format/money';
 import { text } from '../format/words';
 import { money, valuationOf } from './listing-figures';
 
 // Shown in their own places above; the rest of the record is listed under "Everything else".
 const SHOWN = [
-  'id',
-  'subject',
-  'kind',
+  ...BOOKKEEPING_FIELDS,
   'status',
   'company',
   'venue',
@@ -23,20 +20,12 @@ const SHOWN = [
   'first_day',
   'dates',
   'reviews',
-  'sources',
-  'confidence',
-  'version',
-  'last_global_position',
-  'provenance',
-  'retracted_event_ids',
 ];
 
 /** One listing attempt: where, the money raised and the first day, its reviews, sources and timeline. */
 export function ListingPage() {
-  const id = useParams().id ?? '';
-  const listing = useResource<Listing>(`/v1/listings/${encodeURIComponent(id)}`);
   return (
-    <ResourceState query={listing} what="Loading the listing">
+    <ResourcePage<Listing> collection="/v1/listings" what="the listing">
       {(l) => (
         <article>
           <h1>
@@ -50,42 +39,26 @@ export function ListingPage() {
             <span className="muted">{l.id}</span> <ConfidenceBadge confidence={l.confidence} />
           </p>
           <dl className="fields">
-            <div className="field">
-              <dt>Offer price</dt>
-              <dd>
-                <Money value={money(l.offer_price)} compact={false} />
-              </dd>
-            </div>
-            <div className="field">
-              <dt>Gross proceeds</dt>
-              <dd>
-                <Money value={money(l.gross_proceeds)} />
-              </dd>
-            </div>
-            <div className="field">
-              <dt>Valuation</dt>
-              <dd>{valuationOf(l) ? <Value value={l.valuation} /> : '—'}</dd>
-            </div>
-            <div className="field">
-              <dt>First day</dt>
-              <dd>
-                {l.first_day ? (
-                  <>
-                    open <Money value={money(l.first_day.open_price)} compact={false} />, close{' '}
-                    <Money value={money(l.first_day.first_day_close)} compact={false} />,{' '}
-                    {formatBasisPoints(l.first_day.first_day_change_bp)}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </dd>
-            </div>
-            <div className="field">
-              <dt>Dates</dt>
-              <dd>
-                <Fields value={l.dates ?? {}} />
-              </dd>
-            </div>
+            <Field label="Offer price">
+              <Money value={money(l.offer_price)} compact={false} />
+            </Field>
+            <Field label="Gross proceeds">
+              <Money value={money(l.gross_proceeds)} />
+            </Field>
+            <Field label="Valuation">{valuationOf(l) ? <Value value={l.valuation} /> : '—'}</Field>
+            <Field label="First day">
+              {l.first_day ? (
+                <>
+                  open <Money value={money(l.first_day.open_price)} compact={false} />, close{' '}
+                  <Money value={money(l.first_day.first_day_close)} compact={false} />, {formatBasisPoints(l.first_day.first_day_change_bp)}
+                </>
+              ) : (
+                '—'
+              )}
+            </Field>
+            <Field label="Dates">
+              <Fields value={l.dates ?? {}} />
+            </Field>
           </dl>
           <section aria-labelledby="listing-reviews">
             <h2 id="listing-reviews">Reviews</h2>
@@ -99,6 +72,6 @@ export function ListingPage() {
           <SubjectTimeline subject={l.subject} />
         </article>
       )}
-    </ResourceState>
+    </ResourcePage>
   );
 }

@@ -4,10 +4,10 @@ import { api, apiAll } from '../api/client';
 import type { Subscription } from '../api/types';
 import { useSession } from '../auth/session';
 import { StatusBadge } from '../components/badges';
+import { ConfidenceSelect } from '../components/ConfidenceSelect';
 import { ProblemNotice, QueryState } from '../components/feedback';
 import { SecretOnce } from '../components/SecretOnce';
 import { formatTimestamp } from '../format/dates';
-import { CONFIDENCE_ORDER, humanize } from '../format/words';
 import { TLink } from '../time/time-travel';
 import { EMPTY_DRAFT, subscriptionBody, type SubscriptionDraft } from './subscription-form';
 
@@ -115,18 +115,11 @@ function CreateSubscription({ onCreated }: { onCreated: (created: Subscription &
       {field('jurisdictions', 'Review jurisdictions', 'empty for any')}
       <div>
         <label htmlFor={`${id}-min_confidence`}>Minimum confidence</label>
-        <select
+        <ConfidenceSelect
           id={`${id}-min_confidence`}
           value={draft.min_confidence}
-          onChange={(event) => setDraft({ ...draft, min_confidence: event.target.value })}
-        >
-          <option value="">any</option>
-          {[...CONFIDENCE_ORDER].reverse().map((confidence) => (
-            <option key={confidence} value={confidence}>
-              {humanize(confidence)}
-            </option>
-          ))}
-        </select>
+          onChange={(min_confidence) => setDraft({ ...draft, min_confidence })}
+        />
       </div>
       <div className="filter-actions">
         <button type="submit" disabled={create.isPending}>

@@ -4,9 +4,10 @@ import { useSearchParams } from 'react-router';
 import { api, apiAll, type Page } from '../api/client';
 import { recentPosition, useLiveLog } from '../api/live-log';
 import type { Company, LogEvent } from '../api/types';
+import { ConfidenceSelect } from '../components/ConfidenceSelect';
 import { EventCard } from '../components/EventCard';
 import { ProblemNotice, QueryState } from '../components/feedback';
-import { CONFIDENCE_ORDER, confidenceRank, humanize, text } from '../format/words';
+import { confidenceRank, humanize, text } from '../format/words';
 import { atPointInTime } from '../time/points';
 import { useTimeTravel } from '../time/time-travel';
 
@@ -188,18 +189,11 @@ function TimelineFilters({ filters, onChange }: { filters: Filters; onChange: (n
       </div>
       <div>
         <label htmlFor={`${id}-confidence`}>At least</label>
-        <select
+        <ConfidenceSelect
           id={`${id}-confidence`}
           value={draft.min_confidence}
-          onChange={(e) => setDraft({ ...draft, min_confidence: e.target.value })}
-        >
-          <option value="">any confidence</option>
-          {CONFIDENCE_ORDER.map((confidence) => (
-            <option key={confidence} value={confidence}>
-              {humanize(confidence)}
-            </option>
-          ))}
-        </select>
+          onChange={(min_confidence) => setDraft({ ...draft, min_confidence })}
+        />
       </div>
       <div className="filter-actions">
         <button type="submit">Filter</button>
