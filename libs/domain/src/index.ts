@@ -18,6 +18,7 @@ export type { Fact } from './stream/fact.js';
 export type { Bookkeeping } from './stream/bookkeeping.js';
 export { intervalOf, type Interval } from './ordering/valid-time.js';
 export { sortByValidTime } from './ordering/sort-events.js';
+export { eventsValidAt, validFrom } from './ordering/valid-at.js';
 export { upcast, currentSchemaVersion, createUpcaster, type Upcaster, type UpcasterRegistry } from './upcast/upcast.js';
 export { normalizeName } from './company/normalize-name.js';
 export { canonicalJson } from './canonical-json.js';
