@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { companyFilter } from '../http/filters.js';
 import { ApiQueries } from '../http/api-queries.decorator.js';
 import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { subjectFilter } from '../http/subject-id.js';
 
 const listQuery = z.strictObject({
-  company: companyFilter.optional(),
+  company: subjectFilter('company').optional(),
   side: z.enum(['export', 'import']).optional(),
   status: z.string().regex(/^[a-z_]+$/).optional(),
   kind: z.string().regex(/^[a-z_]+$/).optional(),
@@ -44,6 +45,7 @@ const LIST_SQL = `
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/chip-approvals')
 export class ChipApprovalsController {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}

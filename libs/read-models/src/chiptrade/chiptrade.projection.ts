@@ -1,9 +1,24 @@
 import type { ChipTradeState } from '@newsledger/domain';
 import type pg from 'pg';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { foldingProjection, type Projection } from '../projection/projection.js';
+import type { RowShape } from '../projection/row-shape.js';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { corridorDestination, corridorProducts } from './corridor-products.js';
 
-const UPSERT_CORRIDORS = `${upsertRowsSql('rm_chiptrade', { export: 'jsonb', import: 'jsonb' })} RETURNING subject`;
+export const CORRIDOR_ROWS: RowShape<ChipTradeState> = {
+  table: 'rm_chiptrade',
+  columns: { export: 'jsonb', import: 'jsonb', destination: 'text', products: 'jsonb' },
+  rowOf: (state) => ({
+    subject: state.subject,
+    export: state.export,
+    import: state.import,
+    destination: corridorDestination(state.subject),
+    products: corridorProducts(state),
+    state,
+  }),
+};
+
+const UPSERT_CORRIDORS = `${upsertRowsSql(CORRIDOR_ROWS.table, CORRIDOR_ROWS.columns)} RETURNING subject`;
 
 const DELETE_APPROVALS = `DELETE FROM rm_chip_approvals WHERE subject = ANY ($1)`;
 
@@ -14,8 +29,7 @@ const INSERT_APPROVALS = `
                                              conditions jsonb, occurred_on date, confidence text, event_id uuid)`;
 
 const corridors = foldingProjection<ChipTradeState>('rm_chiptrade', 'chiptrade', async (client, states) => {
-  const rows = states.map((state) => ({ subject: state.subject, export: state.export, import: state.import, state }));
-  const { rows: written } = await client.query<{ subject: string }>(UPSERT_CORRIDORS, [JSON.stringify(rows)]);
+  const { rows: written } = await client.query<{ subject: string }>(UPSERT_CORRIDORS, [JSON.stringify(states.map(CORRIDOR_ROWS.rowOf))]);
   // The guard skipped stale states: their approvals are stale too.
   const fresh = new Set(written.map((r) => r.subject));
   await replaceApprovals(client, states.filter((state) => fresh.has(state.subject)));
