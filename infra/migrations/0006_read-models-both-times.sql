@@ -20,6 +20,14 @@ ALTER TABLE rm_chiptrade
   ADD COLUMN products jsonb NOT NULL DEFAULT '[]';
 CREATE INDEX rm_chiptrade_destination ON rm_chiptrade (destination);
 
+-- Chip approvals carry what an analyst asks of them: the name reported, the authority, the products
+-- and the source of the event that set them (its attribution says whom an outlet relayed).
+ALTER TABLE rm_chip_approvals
+  ADD COLUMN name_as_reported text,
+  ADD COLUMN authority jsonb,
+  ADD COLUMN products jsonb NOT NULL DEFAULT '[]',
+  ADD COLUMN source jsonb;
+
 -- Timeline entries show what the event said (its data, corrections applied), not only its type, and
 -- sort by the day their valid time starts as the domain's validFrom says: an undated fact counts from
 -- its first report, as `valid_at` counts it, instead of sorting last.
@@ -40,6 +48,7 @@ DELETE FROM projection_rebuilds WHERE started_at IS NULL;
 ALTER TABLE rm_timeline DROP COLUMN data, DROP COLUMN sort_on;
 ALTER TABLE rm_timeline ADD COLUMN sort_on date GENERATED ALWAYS AS (coalesce(occurred_on, '0001-01-01'::date)) STORED;
 CREATE INDEX rm_timeline_order ON rm_timeline (company, sort_on DESC, global_position DESC);
+ALTER TABLE rm_chip_approvals DROP COLUMN source, DROP COLUMN products, DROP COLUMN authority, DROP COLUMN name_as_reported;
 DROP INDEX rm_chiptrade_destination;
 ALTER TABLE rm_chiptrade DROP COLUMN products, DROP COLUMN destination;
 ALTER TABLE rm_listings DROP COLUMN proceeds_approximate;

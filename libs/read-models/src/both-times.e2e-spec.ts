@@ -153,6 +153,22 @@ describe('both times on the seed article: as_of (recorded) and valid_at (valid)'
     expect((await get('/v1/listings?valid_at=2026-01-31')).data[1].gross_proceeds.amount).toBe('560000000.00');
   });
 
+  it('answers who was approved to import what, by whom, how surely and on whose word, in one request', async () => {
+    const [tencent] = (await get('/v1/chip-approvals?company=tencent&side=import')).data;
+    expect(tencent).toMatchObject({
+      chiptrade: 'chiptrade:nvidia-h200-us-cn',
+      company: 'company:tencent',
+      company_name: 'Tencent',
+      status: 'approved_conditional',
+      kind: 'conditional',
+      products: [{ product_id: 'product:nvidia-h200', name: 'H200' }],
+      authority: { code: null, name_as_reported: 'Beijing' },
+      confidence: 'anonymous_sources',
+      attribution: { relayed_from: 'Reuters', basis: 'anonymous_sources' },
+      source: { publisher: 'CNN' },
+    });
+  });
+
   it('finds chip-trade corridors by product id or name, and by destination', async () => {
     for (const product of ['H200', 'h200', 'product:nvidia-h200', 'nvidia-h200']) {
       expect(subjects(await get(`/v1/chiptrade?product=${encodeURIComponent(product)}`))).toEqual(['chiptrade:nvidia-h200-us-cn']);

@@ -19,7 +19,7 @@ describe('corridorProducts', () => {
     } as unknown as ChipTradeState;
     expect(corridorProducts(facts)).toEqual(
       expect.arrayContaining([
-        { product_id: 'product:nvidia-h200', name: 'H200' },
+        { product_id: 'product:nvidia-h200', name: 'H200', vendor: { company_id: 'company:nvidia' } },
         { product_id: null, name: 'systems incorporating A100' },
         { product_id: null, name: 'H20' },
         { product_id: 'product:asml-nxt-1980i', name: 'NXT:1980i' },

@@ -1,48 +1,56 @@
 import type { ChipTradeState } from '@newsledger/domain';
 
-/** A product as the chip-trade filters match it: its id when the report gave one, and its name or the words reported. */
-export interface ProductKey {
+/** A product as reported: a reference `{product_id, name, vendor?, category?…}` kept whole, or plain words as its name. */
+export interface Product {
   product_id: string | null;
   name: string | null;
+  [field: string]: unknown;
 }
 
-function keyOf(value: unknown): ProductKey | null {
+function productOf(value: unknown): Product | null {
   if (typeof value === 'string') return { product_id: null, name: value };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   const { product_id: id, name } = value as Record<string, unknown>;
-  const key = { product_id: typeof id === 'string' ? id : null, name: typeof name === 'string' ? name : null };
-  return key.product_id === null && key.name === null ? null : key;
+  const product = { ...value, product_id: typeof id === 'string' ? id : null, name: typeof name === 'string' ? name : null };
+  return product.product_id === null && product.name === null ? null : product;
 }
 
 /**
- * Every product a corridor's state names, wherever the events put it: `product` and `products` fields
- * (references `{product_id, name, …}` or plain words) and any ProductRef deeper down (a change adding
- * a product to a requirement). The corridor's own slug names its product family (`nvidia-h200` in
- * `chiptrade:nvidia-h200-us-cn`), so it is one of them too.
+ * Every product named in `value`, wherever the events put it: `product` and `products` fields
+ * (references or plain words) and any ProductRef deeper down (a change adding a product to a
+ * requirement); once each.
  */
-export function corridorProducts(state: ChipTradeState): ProductKey[] {
-  const found = new Map<string, ProductKey>();
-  const add = (key: ProductKey | null) => {
-    if (key) found.set(`${key.product_id}\n${key.name}`, key);
+export function productsIn(value: unknown): Product[] {
+  const found = new Map<string, Product>();
+  const add = (product: Product | null) => {
+    if (product) found.set(`${product.product_id}\n${product.name}`, product);
   };
-  const visit = (value: unknown, field: string | null): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        if (field === 'products') add(keyOf(item));
+  const visit = (node: unknown, field: string | null): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        if (field === 'products') add(productOf(item));
         visit(item, null);
       }
-    } else if (value !== null && typeof value === 'object') {
-      if (field === 'product' || typeof (value as { product_id?: unknown }).product_id === 'string') add(keyOf(value));
-      for (const [key, child] of Object.entries(value)) visit(child, key);
-    } else if (field === 'product' && typeof value === 'string') {
-      add(keyOf(value));
+    } else if (node !== null && typeof node === 'object') {
+      if (field === 'product' || typeof (node as { product_id?: unknown }).product_id === 'string') add(productOf(node));
+      for (const [key, child] of Object.entries(node)) visit(child, key);
+    } else if (field === 'product') {
+      add(productOf(node));
     }
   };
+  visit(value, null);
+  return [...found.values()];
+}
+
+/**
+ * The products a corridor names: those of its state, and the product family its slug names
+ * (`nvidia-h200` in `chiptrade:nvidia-h200-us-cn`).
+ */
+export function corridorProducts(state: ChipTradeState): Product[] {
   // Bookkeeping names sources and events, never products.
   const { sources: _sources, ...facts } = state;
-  visit(facts, null);
-  add({ product_id: null, name: state.subject.slice('chiptrade:'.length).split('-').slice(0, -2).join('-') });
-  return [...found.values()];
+  const family = state.subject.slice('chiptrade:'.length).split('-').slice(0, -2).join('-');
+  return [...productsIn(facts), { product_id: null, name: family }];
 }
 
 /** The destination of a corridor `chiptrade:<product>-<origin>-<destination>`, as an ISO 3166 code. */
