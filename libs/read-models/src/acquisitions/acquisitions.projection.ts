@@ -1,4 +1,4 @@
-import type { AcquisitionState } from '@newsledger/domain';
+import { companyIdOf, type AcquisitionState } from '@newsledger/domain';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { foldingProjection } from '../projection/projection.js';
 
@@ -8,8 +8,8 @@ export const acquisitionsProjection = foldingProjection<AcquisitionState>('rm_ac
   const rows = states.map((state) => ({
     subject: state.subject,
     status: state.status,
-    acquirer: state.acquirer?.company_id ?? null,
-    target: state.target?.company_id ?? null,
+    acquirer: companyIdOf(state.acquirer),
+    target: companyIdOf(state.target),
     jurisdictions: [...new Set(state.reviews.flatMap((r) => (r.jurisdiction ? [r.jurisdiction] : [])))],
     state,
   }));

@@ -1,4 +1,4 @@
-import type { ChipTradeState } from '@newsledger/domain';
+import { companyIdOf, statedEvent, type ChipTradeState } from '@newsledger/domain';
 import type pg from 'pg';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { foldingProjection, type Projection } from '../projection/projection.js';
@@ -31,27 +31,27 @@ async function replaceApprovals(client: pg.PoolClient, states: ChipTradeState[])
       subject: state.subject,
       side: 'export',
       seq,
-      company: l.licensee?.company_id ?? null,
+      company: companyIdOf(l.licensee),
       status: l.state,
       kind: null,
       quantity: l.quantity,
       conditions: l.conditions,
-      occurred_on: l.occurred_on,
+      occurred_on: l.occurred_on?.date ?? null,
       confidence: l.confidence,
-      event_id: l.event_id,
+      event_id: statedEvent(state.provenance, `export.licences.${seq}`),
     })),
     ...state.import.approvals.map((a, seq) => ({
       subject: state.subject,
       side: 'import',
       seq,
-      company: a.importer.company_id,
+      company: companyIdOf(a.importer),
       status: a.state,
       kind: a.approval_kind,
       quantity: a.quantity,
       conditions: a.conditions,
-      occurred_on: a.occurred_on,
+      occurred_on: a.occurred_on?.date ?? null,
       confidence: a.confidence,
-      event_id: a.event_id,
+      event_id: statedEvent(state.provenance, `import.approvals.${seq}`),
     })),
   ]);
   await client.query(DELETE_APPROVALS, [states.map((state) => state.subject)]);

@@ -1,4 +1,4 @@
-import type { ListingState } from '@newsledger/domain';
+import { companyIdOf, micOf, moneyOf, type ListingState } from '@newsledger/domain';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { foldingProjection } from '../projection/projection.js';
 
@@ -12,15 +12,19 @@ const UPSERT_LISTINGS = upsertRowsSql('rm_listings', {
 });
 
 export const listingsProjection = foldingProjection<ListingState>('rm_listings', 'listing', async (client, states) => {
-  const rows = states.map((state) => ({
-    subject: state.subject,
-    status: state.status,
-    company: state.company?.company_id ?? null,
-    venue: state.venue?.mic ?? null,
-    listed_on: state.dates.trading_started_on ?? state.dates.priced_on,
-    proceeds_currency: state.gross_proceeds?.currency ?? null,
-    proceeds_minor: state.gross_proceeds?.amount_minor ?? null,
-    state,
-  }));
+  const rows = states.map((state) => {
+    // Proceeds given only in words have no number to sum.
+    const proceeds = moneyOf(state.gross_proceeds);
+    return {
+      subject: state.subject,
+      status: state.status,
+      company: companyIdOf(state.company),
+      venue: micOf(state.venue),
+      listed_on: (state.dates.trading_started_on ?? state.dates.priced_on)?.date ?? null,
+      proceeds_currency: proceeds?.currency ?? null,
+      proceeds_minor: proceeds?.amount_minor ?? null,
+      state,
+    };
+  });
   await client.query(UPSERT_LISTINGS, [JSON.stringify(rows)]);
 });

@@ -1,4 +1,4 @@
-import type { RuleState } from '@newsledger/domain';
+import { authorityCodeOf, type RuleState } from '@newsledger/domain';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { foldingProjection } from '../projection/projection.js';
 
@@ -8,7 +8,7 @@ export const rulesProjection = foldingProjection<RuleState>('rm_rules', 'rule', 
   const rows = states.map((state) => ({
     subject: state.subject,
     status: state.status,
-    authority: state.authority?.code ?? null,
+    authority: authorityCodeOf(state.authority),
     destinations: state.destinations,
     state,
   }));
