@@ -21,12 +21,15 @@ ALTER TABLE rm_chiptrade
 CREATE INDEX rm_chiptrade_destination ON rm_chiptrade (destination);
 
 -- Chip approvals carry what an analyst asks of them: the name reported, the authority, the products
--- and the source of the event that set them (its attribution says whom an outlet relayed).
+-- and the source of the event that set them (its attribution says whom an outlet relayed); its date
+-- keeps its precision ({date, precision}); an event id is null when no event is known to state it.
 ALTER TABLE rm_chip_approvals
   ADD COLUMN name_as_reported text,
   ADD COLUMN authority jsonb,
   ADD COLUMN products jsonb NOT NULL DEFAULT '[]',
-  ADD COLUMN source jsonb;
+  ADD COLUMN source jsonb,
+  ALTER COLUMN occurred_on TYPE jsonb USING to_jsonb(occurred_on),
+  ALTER COLUMN event_id DROP NOT NULL;
 
 -- Timeline entries show what the event said (its data, corrections applied), not only its type, and
 -- sort by the day their valid time starts as the domain's validFrom says: an undated fact counts from
@@ -48,7 +51,10 @@ DELETE FROM projection_rebuilds WHERE started_at IS NULL;
 ALTER TABLE rm_timeline DROP COLUMN data, DROP COLUMN sort_on;
 ALTER TABLE rm_timeline ADD COLUMN sort_on date GENERATED ALWAYS AS (coalesce(occurred_on, '0001-01-01'::date)) STORED;
 CREATE INDEX rm_timeline_order ON rm_timeline (company, sort_on DESC, global_position DESC);
-ALTER TABLE rm_chip_approvals DROP COLUMN source, DROP COLUMN products, DROP COLUMN authority, DROP COLUMN name_as_reported;
+DELETE FROM rm_chip_approvals WHERE event_id IS NULL;
+ALTER TABLE rm_chip_approvals DROP COLUMN source, DROP COLUMN products, DROP COLUMN authority, DROP COLUMN name_as_reported,
+  ALTER COLUMN occurred_on TYPE date USING (occurred_on->>'date')::date,
+  ALTER COLUMN event_id SET NOT NULL;
 DROP INDEX rm_chiptrade_destination;
 ALTER TABLE rm_chiptrade DROP COLUMN products, DROP COLUMN destination;
 ALTER TABLE rm_listings DROP COLUMN proceeds_approximate;

@@ -179,7 +179,7 @@ describe('read models of the seed article', () => {
     const id = issued.subject.slice('rule:'.length);
     expect(ids(await get('/v1/rules?status=rescinded&authority=US-BIS&destination=CN'))).toEqual([issued.subject]);
     expect((await get('/v1/rules?status=in_force')).data).toEqual([]);
-    expect(await get(`/v1/rules/${id}`)).toMatchObject({ status: 'rescinded', rescinded_on: '2025-12-08', amendments: [{ summary: 'adds H20' }], version: 3 });
+    expect(await get(`/v1/rules/${id}`)).toMatchObject({ status: 'rescinded', rescinded_on: { date: '2025-12-08', precision: 'day' }, amendments: [{ summary: 'adds H20' }], version: 3 });
     expect(await get(`/v1/rules/${id}?as_of_position=${amendedAt}`)).toMatchObject({ status: 'in_force', version: 2, as_of: { position: amendedAt } });
     expect((await get('/v1/rules/no-such-rule', 404)).type).toBe('urn:newsledger:problem:not-found');
   });

@@ -17,7 +17,12 @@ describe('company', () => {
   it('registers once', () => {
     given()
       .when(registered())
-      .then({ registered: true, display_name: 'Zhipu', aliases: [{ name: 'Z.ai', kind: 'brand', event_id: 'registered' }] });
+      .then({
+        registered: true,
+        display_name: 'Zhipu',
+        aliases: [{ name: 'Z.ai', kind: 'brand' }],
+        provenance: { facts: { 'aliases.z.ai': { event_id: 'registered' } } },
+      });
     given(registered())
       .when(registered({ id: 'again' }))
       .thenThrows(RuleViolation, { code: 'company.already_registered', state: { registered: true }, events: ['registered', 'again'] });

@@ -1,4 +1,4 @@
-import type { AcquisitionState } from '@newsledger/domain';
+import { companyIdOf, type AcquisitionState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
 import type { RowShape } from '../projection/row-shape.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
@@ -9,8 +9,8 @@ export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
   rowOf: (state) => ({
     subject: state.subject,
     status: state.status,
-    acquirer: state.acquirer?.company_id ?? null,
-    target: state.target?.company_id ?? null,
+    acquirer: companyIdOf(state.acquirer),
+    target: companyIdOf(state.target),
     jurisdictions: [...new Set(state.reviews.flatMap((r) => (r.jurisdiction ? [r.jurisdiction] : [])))],
     state,
   }),

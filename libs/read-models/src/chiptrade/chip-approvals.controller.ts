@@ -29,11 +29,11 @@ interface ApprovalRow {
   authority: unknown;
   quantity: number | null;
   conditions: unknown[];
-  occurred_on: string | null;
+  occurred_on: unknown;
   confidence: string;
   attribution: unknown;
   source: unknown;
-  event_id: string;
+  event_id: string | null;
 }
 
 // The company's name is its registered display name, else the name the report used.

@@ -28,7 +28,7 @@ const INSERT_APPROVALS = `
   SELECT a.subject, a.side, a.seq, a.company, a.name_as_reported, a.status, a.kind, a.authority, a.products, a.quantity, a.conditions,
          a.occurred_on, a.confidence, a.event_id, a.source
     FROM jsonb_to_recordset($1::jsonb) AS a(subject text, side text, seq integer, company text, name_as_reported text, status text, kind text,
-                                             authority jsonb, products jsonb, quantity bigint, conditions jsonb, occurred_on date,
+                                             authority jsonb, products jsonb, quantity bigint, conditions jsonb, occurred_on jsonb,
                                              confidence text, event_id uuid, source jsonb)`;
 
 const corridors = foldingProjection<ChipTradeState>('rm_chiptrade', 'chiptrade', async (client, states, streams) => {

@@ -48,7 +48,7 @@ export function productsIn(value: unknown): Product[] {
  */
 export function corridorProducts(state: ChipTradeState): Product[] {
   // Bookkeeping names sources and events, never products.
-  const { sources: _sources, ...facts } = state;
+  const { sources: _sources, provenance: _provenance, ...facts } = state;
   const family = state.subject.slice('chiptrade:'.length).split('-').slice(0, -2).join('-');
   return [...productsIn(facts), { product_id: null, name: family }];
 }

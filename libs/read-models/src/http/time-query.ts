@@ -1,8 +1,7 @@
+import { FIRST_YEAR, LAST_YEAR } from '@newsledger/domain';
 import type { LogCut } from '@newsledger/event-store';
 import { z } from 'zod';
 
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2200;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A moment a client asked about: what it wrote, and the last instant it covers (ISO 8601, microseconds). */

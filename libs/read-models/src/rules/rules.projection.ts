@@ -1,4 +1,4 @@
-import type { RuleState } from '@newsledger/domain';
+import { authorityCodeOf, type RuleState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
 import type { RowShape } from '../projection/row-shape.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
@@ -9,7 +9,7 @@ export const RULE_ROWS: RowShape<RuleState> = {
   rowOf: (state) => ({
     subject: state.subject,
     status: state.status,
-    authority: state.authority?.code ?? null,
+    authority: authorityCodeOf(state.authority),
     destinations: state.destinations,
     state,
   }),
