@@ -1,5 +1,5 @@
 import { companyIdOf, statedEvent, type ChipTradeState, type CompanyRef, type Dated, type StoredEvent } from '@newsledger/domain';
-import { corridorProducts } from './corridor-products.js';
+import { productsIn, statedProducts } from './corridor-products.js';
 
 /** One export licence or import approval, as rm_chip_approvals stores it. */
 export interface ApprovalRow {
@@ -30,7 +30,12 @@ const nameOf = (ref: CompanyRef | null) => (typeof ref === 'string' ? ref : (ref
  */
 export function approvalRows(state: ChipTradeState, stream: readonly StoredEvent[]): ApprovalRow[] {
   const sources = new Map(stream.map((event) => [event.event_id, event.source]));
-  const corridor = corridorProducts(state);
+  const corridor = statedProducts(state);
+  // Its own products (named fields or details), else those of its corridor.
+  const productsOf = (entry: object) => {
+    const own = productsIn(entry);
+    return own.length > 0 ? own : corridor;
+  };
   const statedBy = (path: string) => {
     const eventId = statedEvent(state.provenance, path);
     return { event_id: eventId, source: (eventId && sources.get(eventId)) || null };
@@ -45,7 +50,7 @@ export function approvalRows(state: ChipTradeState, stream: readonly StoredEvent
       status: l.state,
       kind: null,
       authority: l.authority ?? state.export.authority,
-      products: l.products?.length ? l.products : corridor,
+      products: productsOf(l),
       quantity: l.quantity,
       conditions: l.conditions,
       occurred_on: l.occurred_on,
@@ -61,7 +66,7 @@ export function approvalRows(state: ChipTradeState, stream: readonly StoredEvent
       status: a.state,
       kind: a.approval_kind,
       authority: a.authority,
-      products: a.products?.length ? a.products : corridor,
+      products: productsOf(a),
       quantity: a.quantity,
       conditions: a.conditions,
       occurred_on: a.occurred_on,

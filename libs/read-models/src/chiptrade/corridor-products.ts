@@ -42,15 +42,20 @@ export function productsIn(value: unknown): Product[] {
   return [...found.values()];
 }
 
-/**
- * The products a corridor names: those of its state, and the product family its slug names
- * (`nvidia-h200` in `chiptrade:nvidia-h200-us-cn`).
- */
-export function corridorProducts(state: ChipTradeState): Product[] {
+/** The products a corridor's state names. */
+export function statedProducts(state: ChipTradeState): Product[] {
   // Bookkeeping names sources and events, never products.
   const { sources: _sources, provenance: _provenance, ...facts } = state;
+  return productsIn(facts);
+}
+
+/**
+ * The products a corridor names, as its filter matches them: those its state names, and the product
+ * family its slug names (`nvidia-h200` in `chiptrade:nvidia-h200-us-cn`).
+ */
+export function corridorProducts(state: ChipTradeState): Product[] {
   const family = state.subject.slice('chiptrade:'.length).split('-').slice(0, -2).join('-');
-  return [...productsIn(facts), { product_id: null, name: family }];
+  return [...statedProducts(state), { product_id: null, name: family }];
 }
 
 /** The destination of a corridor `chiptrade:<product>-<origin>-<destination>`, as an ISO 3166 code. */
