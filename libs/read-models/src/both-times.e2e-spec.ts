@@ -167,6 +167,13 @@ describe('both times on the seed article: as_of (recorded) and valid_at (valid)'
       attribution: { relayed_from: 'Reuters', basis: 'anonymous_sources' },
       source: { publisher: 'CNN' },
     });
+    const corridor = await get('/v1/chiptrade/nvidia-h200-us-cn');
+    expect(corridor.import.approvals).toHaveLength(4);
+    for (const approval of corridor.import.approvals) {
+      expect(approval).toMatchObject({ confidence: 'anonymous_sources', attribution: { relayed_from: 'Reuters' }, authority: { name_as_reported: 'Beijing' } });
+      expect(approval.importer.name_as_reported).toEqual(expect.any(String));
+    }
+    expect((await get('/v1/chiptrade?product=H200')).data[0].import.approvals[0].attribution).toMatchObject({ relayed_from: 'Reuters' });
   });
 
   it('finds chip-trade corridors by product id or name, and by destination', async () => {

@@ -146,13 +146,15 @@ describe('read models of the seed article', () => {
 
   it('documents each route with the query parameters it validates', async () => {
     const document = (await (await app.request('/docs/openapi.json', { key: null })).json()) as {
-      paths: Record<string, { get: { parameters: { name: string; in: string }[] } }>;
+      paths: Record<string, { get: { parameters: { name: string; in: string; schema: { description?: string } }[] } }>;
     };
     const queryOf = (path: string) => document.paths[path].get.parameters.filter((p) => p.in === 'query').map((p) => p.name);
     expect(queryOf('/v1/companies')).toEqual(expect.arrayContaining(['q', 'country', 'unresolved', 'limit', 'cursor']));
     expect(queryOf('/v1/acquisitions/{id}')).toEqual(['min_position', 'as_of', 'as_of_position', 'valid_at']);
     expect(queryOf('/v1/acquisitions')).toEqual(expect.arrayContaining(['as_of', 'as_of_position', 'valid_at']));
     expect(queryOf('/v1/companies/{id}/timeline')).toEqual(expect.arrayContaining(['as_of', 'valid_at']));
+    const validAt = document.paths['/v1/listings/{id}'].get.parameters.find((p) => p.name === 'valid_at');
+    expect(validAt?.schema.description).toMatch(/^Valid time: the world on that date/);
   });
 
   it('needs the read scope', async () => {

@@ -13,6 +13,7 @@ import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { loadResource } from '../http/resource.js';
 import { subjectOfId } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
+import { withAttributions } from './attributions.js';
 import { CORRIDOR_ROWS } from './chiptrade.projection.js';
 
 const listQuery = z.strictObject({
@@ -43,18 +44,22 @@ export class ChipTradeController {
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_chiptrade')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
     const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
-    return listPage(this.pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    const page = await listPage(this.pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    return { ...page, data: page.data.map(withAttributions) };
   }
 
-  /** `export` (state, review policy, authorization, applications, licences) and `import` (state, restrictions, official status, approvals). */
+  /**
+   * `export` (state, review policy, authorization, applications, licences) and `import` (state,
+   * restrictions, official status, approvals); each licence and approval with its `attribution`.
+   */
   @Get(':id')
   @ApiQueries(timeQuery)
   @ProjectionPosition('rm_chiptrade')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time);
+  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return withAttributions(await loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
   }
 }
