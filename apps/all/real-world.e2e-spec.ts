@@ -176,7 +176,16 @@ async function expectChipTradeAndRules(get: Get): Promise<void> {
   ]);
   expect(ids(await get('/v1/chiptrade?product=product:amd-instinct-mi308&destination=CN'))).toEqual(['chiptrade:amd-mi308-us-cn']);
   const [licence] = (await get('/v1/chip-approvals?company=amd')).data;
-  expect(licence).toMatchObject({ side: 'export', company_name: 'AMD', status: 'granted', confidence: 'confirmed' });
+  expect(licence).toMatchObject({
+    side: 'export',
+    company_name: 'AMD',
+    status: 'granted',
+    confidence: 'confirmed',
+    authority: { code: 'US-BIS' },
+    products: [expect.objectContaining({ product_id: 'product:amd-instinct-mi308' })],
+    attribution: { relayed_from: 'Financial Times' },
+  });
+  expect(amd.export.licences[0].attribution).toMatchObject({ relayed_from: 'Financial Times' });
 
   expect(await get('/v1/rules/nl-mfa-2023-06-30-advanced-semiconductor-equipment')).toMatchObject({ status: 'in_force' });
 }
