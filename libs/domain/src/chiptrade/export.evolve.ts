@@ -142,8 +142,8 @@ function evolveStep(side: ExportSide, fact: Fact): SideChange<ExportSide> {
     }
     case 'chiptrade.export_licence_revoked': {
       const revoked = new Set(grantedLicencesNamed(side.licences, e.data));
-      const { side: _side, ...stated } = e.data;
-      const revocation = { occurred_on, stated: givenFields(stated), details: fact.details };
+      const named = Object.entries(e.data).filter(([key]) => key !== 'side' && !(key in fact.details));
+      const revocation = { occurred_on, stated: givenFields(Object.fromEntries(named)), details: fact.details };
       const licences = side.licences.map((l) => (revoked.has(l) ? { ...l, state: 'revoked' as const, revocation } : l));
       const paths = side.licences.flatMap((l, i) => (revoked.has(l) ? [`licences.${i}`, `licences.${i}.state`] : []));
       const stillLicensed = licences.some((l) => l.state === 'granted');
