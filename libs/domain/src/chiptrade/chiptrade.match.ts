@@ -1,9 +1,9 @@
 import { authorityCodeOf, sameAuthority, type AuthorityRef } from '../values/authority-ref.js';
-import { companyIdOf, sameCompany, type CompanyRef } from '../values/company-ref.js';
+import { companyIdOf, identifiesCompany, sameCompany, type CompanyRef } from '../values/company-ref.js';
 import { normalizeName } from '../company/normalize-name.js';
 import type { ExportLicence, ImportApproval, ImportRestriction } from './chiptrade.state.js';
 
-/** Granted licences a revocation names: by application, by licensee, or every one when it names neither. */
+/** Granted licences a revocation names: by application, by licensee, or every one when it identifies neither. */
 export function grantedLicencesNamed(
   licences: readonly ExportLicence[],
   named: { application_id?: string | null; licensee?: CompanyRef | null },
@@ -12,7 +12,7 @@ export function grantedLicencesNamed(
     (l) =>
       l.state === 'granted' &&
       (!named.application_id || l.application_id === named.application_id) &&
-      (!named.licensee || sameCompany(l.licensee, named.licensee)),
+      (!identifiesCompany(named.licensee) || sameCompany(l.licensee, named.licensee)),
   );
 }
 

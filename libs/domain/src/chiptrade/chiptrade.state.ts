@@ -13,6 +13,13 @@ export type ImportState = 'unknown' | 'restricted' | 'no_measure' | 'approved_co
 
 type Details = Record<string, unknown>;
 
+/** What an event that ends a record said: its date, its named fields as given, its unnamed keys. */
+export interface Statement {
+  occurred_on: Dated | null;
+  stated: Record<string, unknown>;
+  details: Details;
+}
+
 export interface ExportApplication {
   application_id: string;
   applicant: CompanyRef | null;
@@ -34,7 +41,7 @@ export interface ExportLicence {
   occurred_on: Dated | null;
   confidence: Confidence;
   /** What the revocation said (its scope, products, authority…), once revoked. */
-  revocation: { occurred_on: Dated | null; stated: Record<string, unknown>; details: Details } | null;
+  revocation: Statement | null;
   details: Details;
 }
 
@@ -102,8 +109,8 @@ export interface ImportSide {
   state: ImportState;
   /** Restrictions in force. */
   restrictions: ImportRestriction[];
-  /** Restrictions lifted, with the lifting's date. */
-  lifted_restrictions: (ImportRestriction & { lifted_on: Dated | null })[];
+  /** Restrictions lifted, with what the lifting said. */
+  lifted_restrictions: (ImportRestriction & { lifting: Statement })[];
   /** Latest official status reported; kept beside the approvals, never inferred from them. */
   official_status: (typeof OFFICIAL_STATUSES)[number] | null;
   official_status_on: Dated | null;

@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { givenFields } from '../given-fields.js';
-import { typed, type Fact } from '../stream/fact.js';
+import { namedFields, typed, type Fact } from '../stream/fact.js';
 import { detailPaths } from '../stream/provenance.js';
 import { upsert } from '../upsert.js';
 import { applyChanges } from '../values/apply-changes.js';
@@ -142,8 +142,7 @@ function evolveStep(side: ExportSide, fact: Fact): SideChange<ExportSide> {
     }
     case 'chiptrade.export_licence_revoked': {
       const revoked = new Set(grantedLicencesNamed(side.licences, e.data));
-      const { side: _side, ...stated } = e.data;
-      const revocation = { occurred_on, stated: givenFields(stated), details: fact.details };
+      const revocation = { occurred_on, stated: namedFields(fact, ['side']), details: fact.details };
       const licences = side.licences.map((l) => (revoked.has(l) ? { ...l, state: 'revoked' as const, revocation } : l));
       const paths = side.licences.flatMap((l, i) => (revoked.has(l) ? [`licences.${i}`, `licences.${i}.state`] : []));
       const stillLicensed = licences.some((l) => l.state === 'granted');

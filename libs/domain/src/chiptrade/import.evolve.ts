@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never.js';
-import { typed, type Fact } from '../stream/fact.js';
+import { namedFields, typed, type Fact } from '../stream/fact.js';
 import { detailPaths } from '../stream/provenance.js';
 import { datedOf } from '../values/dates.js';
 import type { IMPORT_EVENTS } from './chiptrade.events.js';
@@ -29,7 +29,7 @@ export function evolveImport(side: ImportSide, fact: Fact): SideChange<ImportSid
       const restrictions = side.restrictions.filter((r) => !lifted.includes(r));
       const liftedRestrictions = [
         ...side.lifted_restrictions,
-        ...lifted.map((r) => ({ ...r, lifted_on: occurred_on, details: { ...r.details, ...fact.details } })),
+        ...lifted.map((r) => ({ ...r, lifting: { occurred_on, stated: namedFields(fact, ['side']), details: fact.details } })),
       ];
       return {
         side: {

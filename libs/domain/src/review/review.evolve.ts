@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { givenFields } from '../given-fields.js';
-import type { Fact } from '../stream/fact.js';
+import { namedFields, type Fact } from '../stream/fact.js';
 import { credit, detailPaths, type Provenance } from '../stream/provenance.js';
 import { upsert } from '../upsert.js';
 import { datedOf } from '../values/dates.js';
@@ -48,13 +48,6 @@ function blank(reviewId: string): ReviewState {
   };
 }
 
-/** The event's named fields beyond the review's identity, as given. */
-function statedFields(data: Record<string, unknown>, fact: Fact): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(data).filter(([key]) => !(IDENTITY as readonly string[]).includes(key) && !(key in fact.details)),
-  );
-}
-
 export function evolveReview(current: ReviewState | undefined, event: ReviewEvent, fact: Fact): ReviewChange {
   const base = current ?? blank(event.data.review_id);
   const d = event.data;
@@ -79,7 +72,10 @@ export function evolveReview(current: ReviewState | undefined, event: ReviewEven
     return { review, stated: detailsInRecord ? stated : [...stated, ...detailPaths(fact)] };
   };
   const step = (name: ReviewStep['step'], fields: Partial<ReviewState> = {}) =>
-    change({ ...fields, steps: [...base.steps, { step: name, occurred_on, stated: statedFields(d, fact), details: fact.details }] }, true);
+    change(
+      { ...fields, steps: [...base.steps, { step: name, occurred_on, stated: namedFields(fact, IDENTITY), details: fact.details }] },
+      true,
+    );
 
   switch (event.name) {
     case 'review_opened':

@@ -27,3 +27,12 @@ export type TypedFact<S extends EventSchemas> = Omit<Fact, 'type' | 'data'> & Ev
 export function typed<S extends EventSchemas>(fact: Fact): TypedFact<S> {
   return fact as unknown as TypedFact<S>;
 }
+
+/** The named fields a fact gave (not null, not absent), without `omit` (keys that say whose event it is). */
+export function namedFields(fact: Fact, omit: readonly string[] = []): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fact.data).filter(
+      ([key, value]) => !omit.includes(key) && !(key in fact.details) && value !== null && value !== undefined,
+    ),
+  );
+}

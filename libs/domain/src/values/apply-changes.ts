@@ -40,6 +40,16 @@ export function applyChanges<T extends Record<string, unknown>>(doc: T, changes:
   return { doc: current, not_applied: notApplied, changed: [...changed] };
 }
 
+/** Whether every step down to a change's target is an object or a list (not words, not unknown). */
+function reachable(doc: unknown, parents: readonly string[]): boolean {
+  let at = doc;
+  for (const key of parents) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return false;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at !== null && typeof at === 'object';
+}
+
 function applied<T extends Record<string, unknown>>(
   doc: T,
   op: 'add' | 'replace' | 'remove',
@@ -47,8 +57,9 @@ function applied<T extends Record<string, unknown>>(
   value: unknown,
   fields: Record<string, z.ZodType>,
 ): T | null {
-  const [field] = pointerSegments(path);
-  if (!Object.hasOwn(fields, field)) return null;
+  const segments = pointerSegments(path);
+  if (!Object.hasOwn(fields, segments[0]) || !reachable(doc, segments.slice(0, -1))) return null;
+  const field = segments[0];
   let next: T;
   try {
     next = jsonpatch.applyOperation(doc, { op, path, value } as jsonpatch.Operation, false, false).newDocument;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json.js';
 import { normalizeName } from '../company/normalize-name.js';
 import { optionalText, text } from './text.js';
 
@@ -27,10 +28,14 @@ function authorityNameOf(ref: AuthorityRef): string | null {
   return name ? normalizeName(name) : null;
 }
 
-/** Same rule as companies: codes when both have one, else the names reported. */
+/**
+ * Same rule as companies: codes when both have one, else the names reported; two authorities known by
+ * neither are the same only when stated identically.
+ */
 export function sameAuthority(a: AuthorityRef, b: AuthorityRef): boolean {
   const [codeA, codeB] = [authorityCodeOf(a), authorityCodeOf(b)];
   if (codeA !== null && codeB !== null) return codeA === codeB;
   const [nameA, nameB] = [authorityNameOf(a), authorityNameOf(b)];
-  return nameA !== null && nameA === nameB;
+  if (nameA !== null || nameB !== null) return nameA === nameB;
+  return codeA === codeB && canonicalJson(a) === canonicalJson(b);
 }

@@ -16,6 +16,11 @@ export function companyIdOf(ref: CompanyRef | null | undefined): string | null {
   return ref === null || ref === undefined || typeof ref === 'string' ? null : (ref.company_id ?? null);
 }
 
+/** Whether a reference says which company it is (an id or a name), so that it can narrow a match. */
+export function identifiesCompany(ref: CompanyRef | null | undefined): boolean {
+  return companyIdOf(ref) !== null || companyNameOf(ref) !== null;
+}
+
 /** The name a reference gives, folded for comparison; null when it gives none. */
 export function companyNameOf(ref: CompanyRef | null | undefined): string | null {
   const name = typeof ref === 'string' ? ref : ref?.name_as_reported;
