@@ -1,25 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NewEvent } from '@newsledger/domain';
-import { EventStore, whenCaughtUp } from '@newsledger/event-store';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
-import { PROJECTIONS } from './projections.js';
 import { ProjectorModule } from './projector.module.js';
 import { ReadModelsApiModule } from './read-models-api.module.js';
+import { jsonGetter, recordProjected } from './testing/projected-ledger.js';
 import { seedEvents } from './testing/seed-events.js';
 
 const DEAL = '/v1/acquisitions/meta-manus-2025';
-
-/** Appends each event to its stream in order, as ingest would, and waits until every projection has it. */
-async function record(db: TestDatabase, events: NewEvent[]): Promise<number> {
-  const store = new EventStore(db.pool);
-  let head = 0;
-  for (const { subject, recorded_at: _recordedAt, ...event } of events) {
-    head = (await store.append(subject, [event], 'any')).events[0].global_position;
-  }
-  await Promise.all(PROJECTIONS.map((projection) => whenCaughtUp(db.pool, projection.name, head)));
-  return head;
-}
 
 describe('both times on the seed article: as_of (recorded) and valid_at (valid)', () => {
   let db: TestDatabase;
@@ -30,7 +17,7 @@ describe('both times on the seed article: as_of (recorded) and valid_at (valid)'
     db = await createTestDatabase();
     app = await startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] });
     const [zhipu] = seedEvents();
-    await record(db, [
+    await recordProjected(db, [
       ...seedEvents(),
       // A name in another script, to search by.
       { ...zhipu, event_id: randomUUID(), type: 'company.alias_added', data: { alias: { name: '智谱', kind: 'common', lang: 'zh-Hans' } } },
@@ -41,12 +28,7 @@ describe('both times on the seed article: as_of (recorded) and valid_at (valid)'
     await db?.drop();
   });
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked with matchers, not types
-  const get = async <T = Record<string, any>>(path: string, status = 200): Promise<T> => {
-    const response = await app.request(path);
-    expect({ path, status: response.status }).toEqual({ path, status });
-    return (await response.json()) as T;
-  };
+  const get = jsonGetter(() => app);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page as parsed JSON
   const subjects = (page: Record<string, any>) => (page.data as { subject: string }[]).map((r) => r.subject);
 

@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NewEvent } from '@newsledger/domain';
-import { EventStore, resetCheckpoint, whenCaughtUp } from '@newsledger/event-store';
+import { resetCheckpoint, whenCaughtUp } from '@newsledger/event-store';
 import { withTransaction } from '@newsledger/platform';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
 import { PROJECTIONS } from './projections.js';
 import { ProjectorModule } from './projector.module.js';
 import { ReadModelsApiModule } from './read-models-api.module.js';
 import { generatedProposals } from './testing/generated-ledger.js';
+import { jsonGetter, recordProjected } from './testing/projected-ledger.js';
 import { metaEvent, normalised, seedEvents } from './testing/seed-events.js';
-
-/** Appends each event to its stream in order, as ingest would, and waits until every projection has it. */
-async function record(db: TestDatabase, events: NewEvent[]): Promise<number> {
-  const store = new EventStore(db.pool);
-  let head = 0;
-  for (const { subject, recorded_at: _recordedAt, ...event } of events) {
-    const { events: appended } = await store.append(subject, [event], 'any');
-    head = appended[0].global_position;
-  }
-  await Promise.all(PROJECTIONS.map((projection) => whenCaughtUp(db.pool, projection.name, head)));
-  return head;
-}
 
 describe('read models of the seed article', () => {
   let db: TestDatabase;
@@ -30,19 +18,14 @@ describe('read models of the seed article', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] });
-    head = await record(db, seedEvents());
+    head = await recordProjected(db, seedEvents());
   });
   afterAll(async () => {
     await app?.close();
     await db?.drop();
   });
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked with matchers, not types
-  const get = async <T = Record<string, any>>(path: string, status = 200): Promise<T> => {
-    const response = await app.request(path);
-    expect({ path, status: response.status }).toEqual({ path, status });
-    return (await response.json()) as T;
-  };
+  const get = jsonGetter(() => app);
   const ids = (page: { data: { id?: string; subject?: string }[] }) => page.data.map((r) => r.subject);
 
   it('shows both Hong Kong listings trading, with their proceeds, and sums them per venue', async () => {
@@ -175,8 +158,8 @@ describe('read models of the seed article', () => {
   it('lists export-control rules and shows one as of before its rescission', async () => {
     const rules = generatedProposals(1).filter((p) => String(p.subject).startsWith('rule:'));
     const [issued] = rules.map((proposal, i) => normalised(proposal, `rule event ${i}`));
-    const amendedAt = await record(db, rules.map((proposal, i) => normalised(proposal, `rule event ${i}`)));
-    await record(db, [{ ...issued, event_id: randomUUID(), type: 'rule.rescinded', occurred_on: '2025-12-08', data: { reason: 'superseded' } }]);
+    const amendedAt = await recordProjected(db, rules.map((proposal, i) => normalised(proposal, `rule event ${i}`)));
+    await recordProjected(db, [{ ...issued, event_id: randomUUID(), type: 'rule.rescinded', occurred_on: '2025-12-08', data: { reason: 'superseded' } }]);
 
     const id = issued.subject.slice('rule:'.length);
     expect(ids(await get('/v1/rules?status=rescinded&authority=US-BIS&destination=CN'))).toEqual([issued.subject]);
@@ -196,7 +179,7 @@ describe('read models of the seed article', () => {
       return rows[0].event_id as string;
     };
     const subject = 'chiptrade:nvidia-h200-us-cn';
-    await record(db, [
+    await recordProjected(db, [
       metaEvent(subject, 'fact.retracted', { target_event_id: await approvalOf('company:tencent'), reason: 'misattributed' }),
       metaEvent(subject, 'fact.corroborated', { target_event_id: await approvalOf('company:deepseek'), resulting_confidence: 'confirmed' }),
     ]);
