@@ -44,7 +44,10 @@ const instant = (meaning: string) =>
       }
       return { asked, through: end };
     })
-    .meta({ description: `${meaning} A date (2026-01-15) means the end of that day UTC; a timestamp may carry an offset.` });
+    .meta({
+      description: `${meaning} A date (2026-01-15) means the end of that day UTC; a timestamp may carry an offset.`,
+      examples: ['2026-01-15', '2026-01-15T10:30:00Z'],
+    });
 
 /**
  * The two times of the ledger (DOMAIN.md "Three clocks"): `as_of`/`as_of_position` cut the log at a
