@@ -3,7 +3,7 @@ export { CONFIDENCE_ORDER, confidenceRank, effectiveConfidence, type Confidence 
 export { FIRST_YEAR, LAST_YEAR, datedOf, type Precision, type Dated } from './values/dates.js';
 export { moneyOf, type Money, type MoneyValue, type ExactAmount } from './values/money.js';
 export { companyIdOf, sameCompany, type CompanyRef } from './values/company-ref.js';
-export { authorityCodeOf, type AuthorityRef } from './values/authority-ref.js';
+export { AUTHORITY_CODE_PATTERN, authorityCodeOf, type AuthorityRef } from './values/authority-ref.js';
 export { micOf, type Venue } from './values/venue.js';
 export type { Window } from './values/window.js';
 export type { ProductRef } from './values/product-ref.js';

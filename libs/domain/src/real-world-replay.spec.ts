@@ -85,6 +85,7 @@ describe('real-world-public.jsonl', () => {
         outcome: 'cleared_with_conditions',
         opened_on: { date: '2017-06-01', precision: 'month' },
       });
+      expect(eu.also_stated).toEqual({ authority: [{ code: 'EU-EC', name_as_reported: 'European Commission' }] });
       expect(eu.conditions).toEqual([
         expect.objectContaining({ type: 'licence', duration_months: 96 }),
         expect.objectContaining({ type: 'interoperability', duration_months: 96 }),

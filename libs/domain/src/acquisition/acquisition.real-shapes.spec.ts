@@ -71,6 +71,27 @@ describe('acquisition reviews as reports name them', () => {
       .when(deal('completed', {}, { on: '2021-04-01' }))
       .thenThrows(RuleViolation, { code: 'acquisition.review_pending', events: ['announced', 'review_suspended', 'completed'] });
   });
+
+  it('keeps who a later event says the review belongs to, when it differs from what was first known', () => {
+    const opened = deal(
+      'review_opened',
+      { review_id: 'eu-ec-1', jurisdiction: 'EU', authority: { code: 'EU-EC', name_as_reported: 'EU (European Commission)' } },
+      { on: '2021-02' },
+    );
+    const decided = (id: string, authority: unknown) =>
+      deal('review_decided', { review_id: 'eu-ec-1', outcome: 'cleared', authority }, { on: '2021-06-30', id });
+    given(announced(), opened, decided('decided', { code: 'EU-EC', name_as_reported: 'European Commission' }))
+      .when(deal('review_opened', { review_id: 'gb-1', jurisdiction: 'GB' }, { on: '2021-07-01', id: 'gb-opened' }))
+      .then({
+        reviews: [
+          {
+            authority: { code: 'EU-EC', name_as_reported: 'EU (European Commission)' },
+            also_stated: { authority: [{ code: 'EU-EC', name_as_reported: 'European Commission' }] },
+          },
+          { review_id: 'gb-1', also_stated: {} },
+        ],
+      });
+  });
 });
 
 describe('acquisition terms as reports give them', () => {

@@ -48,7 +48,11 @@ export function evolveCompany(state: CompanyState, fact: Fact): CompanyState {
     case 'company.alias_retired': {
       const name = normalizeName(aliasName(e.data.alias));
       const aliases = state.aliases.filter((a) => normalizeName(a.name) !== name);
-      return withDetails(stated(state, fact, { aliases }, [aliasPath(name)]), fact);
+      const retired_aliases = [...state.retired_aliases, asAlias(e.data.alias)];
+      return withDetails(
+        stated(state, fact, { aliases, retired_aliases }, [aliasPath(name), `retired_aliases.${state.retired_aliases.length}`]),
+        fact,
+      );
     }
     case 'company.renamed': {
       const former = e.data.from ?? state.display_name;

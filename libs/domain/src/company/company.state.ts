@@ -26,6 +26,8 @@ export interface CompanyState extends Bookkeeping {
   display_name: string | null;
   legal_name: string | null;
   aliases: Alias[];
+  /** Aliases retired, as the retirement named them. */
+  retired_aliases: Alias[];
   headquarters_country: string | null;
   headquarters_city: string | null;
   country_basis: string | null;
@@ -46,6 +48,7 @@ export function initialCompany(subject: string): CompanyState {
     display_name: null,
     legal_name: null,
     aliases: [],
+    retired_aliases: [],
     headquarters_country: null,
     headquarters_city: null,
     country_basis: null,

@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never.js';
+import { canonicalJson } from '../canonical-json.js';
 import { givenFields } from '../given-fields.js';
 import { namedFields, type Fact } from '../stream/fact.js';
 import { credit, detailPaths, type Provenance } from '../stream/provenance.js';
@@ -44,8 +45,24 @@ function blank(reviewId: string): ReviewState {
     objections: [],
     remedies: [],
     steps: [],
+    also_stated: {},
     details: {},
   };
+}
+
+/** Identity values the event gives that differ from the review's first-known ones, added once each. */
+function restated(review: ReviewState, data: ReviewEvent['data'], identity: Partial<ReviewState>): ReviewState['also_stated'] | null {
+  const also = { ...review.also_stated };
+  let changed = false;
+  for (const key of ['jurisdiction', 'authority', 'regime', 'case_ref'] as const) {
+    const value = data[key];
+    if (value === null || value === undefined || key in identity || canonicalJson(value) === canonicalJson(review[key])) continue;
+    const known = also[key] ?? [];
+    if (known.some((v) => canonicalJson(v) === canonicalJson(value))) continue;
+    also[key] = [...known, value];
+    changed = true;
+  }
+  return changed ? also : null;
 }
 
 export function evolveReview(current: ReviewState | undefined, event: ReviewEvent, fact: Fact): ReviewChange {
@@ -58,6 +75,8 @@ export function evolveReview(current: ReviewState | undefined, event: ReviewEven
     ...(base.regime === null && d.regime ? { regime: d.regime } : {}),
     ...(base.case_ref === null && d.case_ref ? { case_ref: d.case_ref } : {}),
   };
+  const also = restated(base, d, identity);
+  if (also) identity.also_stated = also;
   const occurred_on = datedOf(fact.occurred_on, fact.occurred_precision);
   const change = (fields: Partial<ReviewState>, detailsInRecord = false): ReviewChange => {
     const review: ReviewState = {

@@ -46,6 +46,12 @@ export interface ReviewState {
   }[];
   remedies: { remedy_type: string | null; summary: string | null; occurred_on: Dated | null; details: Record<string, unknown> }[];
   steps: ReviewStep[];
+  /**
+   * Who a later event said the review belongs to, where it differs from what was first known (the
+   * decision names "European Commission", the opening "EU (European Commission)"): first known wins,
+   * the other statements are kept here, each once.
+   */
+  also_stated: { jurisdiction?: unknown[]; authority?: unknown[]; regime?: unknown[]; case_ref?: unknown[] };
   /** Unnamed keys of its other events (outcome labels, court approval pending…); a later statement of a key wins. */
   details: Record<string, unknown>;
 }
