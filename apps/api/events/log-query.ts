@@ -1,3 +1,4 @@
+import { subjectFilter } from '@newsledger/read-models';
 import { z } from 'zod';
 
 const SUBJECT = /^[a-z]+:[a-z0-9-]{1,120}$/;
@@ -7,11 +8,7 @@ export const logFilterQuery = z.strictObject({
   after: z.coerce.number().int().min(0).optional(),
   type: z.string().regex(/^[a-z_.*]{1,80}$/, 'a type or a prefix like acquisition.').optional(),
   subject: z.string().regex(SUBJECT, 'a subject like acquisition:meta-manus-2025').optional(),
-  company: z
-    .string()
-    .regex(/^(company:)?[a-z0-9-]{1,120}$/, 'a company slug or subject')
-    .transform((value) => (value.startsWith('company:') ? value : `company:${value}`))
-    .optional(),
+  company: subjectFilter('company').optional(),
 });
 
 export const logPageQuery = logFilterQuery.extend({

@@ -35,6 +35,15 @@ export function dataSchemaFor(type: string): z.ZodType | null {
   return isKnownEventType(type) ? SCHEMAS[type] : null;
 }
 
+const NAMED_KEYS = new Map(
+  Object.entries(SCHEMAS).map(([type, schema]) => [type, new Set(Object.keys((schema as z.ZodObject).shape ?? {}))] as const),
+);
+
+/** The `data` keys a type's schema names; states keep the others as details. */
+export function namedKeysOf(type: string): ReadonlySet<string> {
+  return NAMED_KEYS.get(type) ?? new Set();
+}
+
 function isAggregateKind(name: string): name is AggregateKind {
   return Object.hasOwn(AGGREGATE_EVENTS, name);
 }

@@ -9,5 +9,7 @@ import { resolveStream } from './stream/resolve-stream.js';
 export function foldSubject(subject: string, events: StoredEvent[]): AggregateState {
   const { kind, facts, bookkeeping } = resolveStream(subject, events);
   const { initial, evolve } = aggregate(kind);
-  return { ...facts.reduce(evolve, initial(subject)), ...bookkeeping };
+  const { retracted_event_ids, ...stream } = bookkeeping;
+  const state = facts.reduce(evolve, initial(subject));
+  return { ...state, ...stream, provenance: { ...state.provenance, retracted_event_ids } };
 }

@@ -6,6 +6,7 @@ import type { ChipTradeState } from './chiptrade/chiptrade.state.js';
 import type { CompanyState } from './company/company.state.js';
 import type { StoredEvent } from './envelope/envelope.types.js';
 import { parseProposal } from './envelope/parse-proposal.js';
+import { companyIdOf } from './values/company-ref.js';
 import { foldSubject } from './fold-subject.js';
 import type { ListingState } from './listing/listing.state.js';
 
@@ -61,7 +62,7 @@ describe('seed-article.jsonl', () => {
       status: 'under_review',
       acquirer: { company_id: 'company:meta' },
       target: { company_id: 'company:manus' },
-      dates: { announced_on: '2025-12-01' },
+      dates: { announced_on: { date: '2025-12-01', precision: 'month' } },
     });
     expect(deal.reviews).toEqual([
       expect.objectContaining({
@@ -70,6 +71,8 @@ describe('seed-article.jsonl', () => {
         regime: 'unspecified',
         state: 'open',
         suspensory: null,
+        // Named by no catalog field, kept all the same.
+        details: expect.objectContaining({ reported_possible_outcomes: ['deal_cancelled'] }),
       }),
     ]);
   });
@@ -79,7 +82,7 @@ describe('seed-article.jsonl', () => {
     expect(corridor.export).toMatchObject({ state: 'licence_required', authorization_announced: true });
     expect(corridor.import.state).toBe('approved_conditional');
     expect(corridor.import.official_status).toBe('not_officially_approved');
-    expect(corridor.import.approvals.map((a) => [a.importer.company_id, a.state, a.confidence]).sort()).toEqual([
+    expect(corridor.import.approvals.map((a) => [companyIdOf(a.importer), a.state, a.confidence]).sort()).toEqual([
       ['company:alibaba', 'approved_conditional', 'anonymous_sources'],
       ['company:bytedance', 'approved_conditional', 'anonymous_sources'],
       ['company:deepseek', 'approved_conditional', 'anonymous_sources'],

@@ -25,6 +25,24 @@ const STREAM_SQL = `
      AND ($4::timestamptz IS NULL OR e.recorded_at <= $4)
    ORDER BY e.version`;
 
+// The same cut as STREAM_SQL, over several streams at once (a page of a list as of a past point).
+const STREAMS_UNTIL_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM events e
+   WHERE e.subject = ANY ($1::text[])
+     AND ($2::bigint IS NULL
+          OR (e.transaction_id, e.global_position) <= (SELECT transaction_id, global_position FROM event_log_point($2)))
+     AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
+   ORDER BY e.subject, e.version`;
+
+// The streams where a company is named, as recorded up to the same cut; served by events_companies.
+const SUBJECTS_NAMING_SQL = `
+  SELECT DISTINCT e.subject FROM events e
+   WHERE e.companies @> ARRAY[$1::text]
+     AND ($2::bigint IS NULL
+          OR (e.transaction_id, e.global_position) <= (SELECT transaction_id, global_position FROM event_log_point($2)))
+     AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
+   ORDER BY e.subject`;
+
 const STREAM_VERSION_SQL = `SELECT version FROM streams WHERE subject = $1`;
 const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY ($1::uuid[]) ORDER BY e.global_position`;
 
@@ -33,12 +51,16 @@ const DEFAULT_LOG_LIMIT = 100;
 // same stream between taking the id and taking its lock can make it fail again.
 const APPEND_ATTEMPTS = 5;
 
-export interface ReadStreamOptions {
-  fromVersion?: number;
+/** A point of the past: the log up to event N, and/or as recorded up to a moment. */
+export interface LogCut {
   /** The stream as it stood at event N of the log: its events up to N in log order. */
   untilPosition?: number;
   /** The stream as recorded up to this moment. */
   untilRecordedAt?: string;
+}
+
+export interface ReadStreamOptions extends LogCut {
+  fromVersion?: number;
 }
 
 export interface ReadLogOptions extends LogFilter {
@@ -105,6 +127,21 @@ export class EventStore {
   /** Several whole streams in one round trip (a batch's streams); every subject asked for is in the map. */
   readStreams(subjects: readonly string[], db: Queryable = this.pool): Promise<Map<string, RecordedEvent[]>> {
     return readStreams(db, subjects, this.upcasters);
+  }
+
+  /** Several streams as they stood at one past point, in one round trip; every subject asked for is in the map. */
+  async readStreamsUntil(subjects: readonly string[], { untilPosition, untilRecordedAt }: LogCut): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map(subjects.map((subject) => [subject, [] as RecordedEvent[]]));
+    if (subjects.length === 0) return streams;
+    const { rows } = await this.pool.query<RecordedEvent>(STREAMS_UNTIL_SQL, [subjects, untilPosition ?? null, untilRecordedAt ?? null]);
+    for (const event of rows) streams.get(event.subject)!.push(upcastEvent(this.upcasters, event));
+    return streams;
+  }
+
+  /** The subjects of the streams whose events name `company`, among the events recorded up to `cut`. */
+  async subjectsNaming(company: string, { untilPosition, untilRecordedAt }: LogCut = {}): Promise<string[]> {
+    const { rows } = await this.pool.query<{ subject: string }>(SUBJECTS_NAMING_SQL, [company, untilPosition ?? null, untilRecordedAt ?? null]);
+    return rows.map((row) => row.subject);
   }
 
   /** A page of the log in log order; resuming with `after: last_position` never skips an event. */

@@ -7,3 +7,4 @@ export { PROJECTIONS } from './projections.js';
 export type { Projection } from './projection/projection.js';
 export { requestRebuild } from './rebuild/rebuild-requests.js';
 export { projectionStatuses, type ProjectionStatus } from './rebuild/projection-status.js';
+export { subjectFilter, subjectOfId } from './http/subject-id.js';

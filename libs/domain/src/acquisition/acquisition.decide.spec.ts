@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { RuleViolation } from '../errors.js';
-import { event, type EventOptions } from '../testing/events.js';
+import { day, event, type EventOptions } from '../testing/events.js';
 import { given } from '../testing/given.js';
 
 const A = 'acquisition:msft-atvi-2022';
@@ -73,10 +73,10 @@ describe('acquisition reviews', () => {
   it('puts the deal under review while a review is open, cleared once all are decided', () => {
     given(dealOn)
       .when(opened('gb-cma-1', { on: '2022-07-06' }))
-      .then({ status: 'under_review', reviews: [{ review_id: 'gb-cma-1', state: 'open', opened_on: '2022-07-06' }] });
+      .then({ status: 'under_review', reviews: [{ review_id: 'gb-cma-1', state: 'open', opened_on: day('2022-07-06') }] });
     given(dealOn, opened('gb-cma-1', { on: '2022-07-06' }))
       .when(decided('gb-cma-1', 'cleared_with_conditions', { on: '2023-10-13' }))
-      .then({ status: 'cleared', reviews: [{ state: 'decided', outcome: 'cleared_with_conditions', decided_on: '2023-10-13' }] });
+      .then({ status: 'cleared', reviews: [{ state: 'decided', outcome: 'cleared_with_conditions', decided_on: day('2023-10-13') }] });
   });
 
   it('rejects opening a review_id twice', () => {
@@ -95,7 +95,9 @@ describe('acquisition reviews', () => {
       .when(opened('eu-ec-1', { on: '2022-11-01' }, { jurisdiction: 'EU', phase: 'phase_2' }))
       .then({
         status: 'cleared',
-        reviews: [{ review_id: 'eu-ec-1', jurisdiction: 'EU', state: 'decided', opened_on: '2022-11-01', decided_on: '2023-05-15' }],
+        reviews: [
+          { review_id: 'eu-ec-1', jurisdiction: 'EU', state: 'decided', opened_on: day('2022-11-01'), decided_on: day('2023-05-15') },
+        ],
       });
     given(dealOn, decision)
       .when(opened('eu-ec-1', {}, { jurisdiction: 'EU' }))

@@ -1,9 +1,9 @@
 import { assertNever } from '../assert-never.js';
 import { RuleViolation } from '../errors.js';
 import { decideReview } from '../review/review.decide.js';
-import { asReviewEvent } from '../review/review.evolve.js';
-import { blockingReviews, findReview, isPending, type ReviewState } from '../review/review.state.js';
+import { blockingReviews, isPending, reviewPath, type ReviewState } from '../review/review.state.js';
 import { typed, type Fact } from '../stream/fact.js';
+import { statedEvent } from '../stream/provenance.js';
 import type { ACQUISITION_EVENTS } from './acquisition.events.js';
 import type { AcquisitionState } from './acquisition.state.js';
 
@@ -18,7 +18,11 @@ export function decideAcquisition(state: AcquisitionState, fact: Fact): void {
       `acquisition.${code}`,
       rule,
       involved.length > 0 ? { status: state.status, reviews: reviewStates(involved) } : state.status,
-      [state.stage_event_id, ...involved.map((r) => r.last_event_id), fact.event_id],
+      [
+        statedEvent(state.provenance, 'stage'),
+        ...involved.map((r) => statedEvent(state.provenance, reviewPath(r.review_id))),
+        fact.event_id,
+      ],
     );
 
   if (state.stage === 'completed' || state.stage === 'terminated')
@@ -61,10 +65,8 @@ export function decideAcquisition(state: AcquisitionState, fact: Fact): void {
     case 'acquisition.remedies_offered':
     case 'acquisition.review_decided':
     case 'acquisition.review_closed_without_decision':
-    case 'acquisition.review_withdrawn': {
-      const review = asReviewEvent('acquisition', fact);
-      return decideReview('acquisition', findReview(state.reviews, review.data.review_id), review, fact);
-    }
+    case 'acquisition.review_withdrawn':
+      return decideReview('acquisition', state, fact);
     default:
       return assertNever(e);
   }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { companyRef, money, openList, optionalText, window } from '../envelope/value-types.js';
 import { prefixedReviewEvents } from '../review/review.events.js';
+import { changesTo } from '../values/changes.js';
+import { companyRef } from '../values/company-ref.js';
+import { fees } from '../values/conditions.js';
+import { consideration } from '../values/consideration.js';
+import { VALUE_BASES, moneyValue } from '../values/money.js';
+import { label, optionalText } from '../values/text.js';
+import { window } from '../values/window.js';
 
 export const TERMINATION_REASONS = [
   'regulatory_challenges',
@@ -13,11 +19,14 @@ export const TERMINATION_REASONS = [
 ] as const;
 
 const stakeBp = z.number().int().min(0).max(10_000);
-const terms = {
+
+/** The deal terms an announcement states and an amendment changes. */
+export const TERM_FIELDS = {
   sellers: z.array(companyRef).nullish(),
   stake_bp: stakeBp.nullish(),
-  consideration: optionalText,
-  headline_value: money.nullish(),
+  consideration: consideration.nullish(),
+  headline_value: moneyValue.nullish(),
+  headline_value_basis: label(VALUE_BASES, 'value basis').nullish(),
   expected_close: window.nullish(),
 };
 
@@ -27,11 +36,11 @@ const terms = {
  * month must sort clearance first.
  */
 export const ACQUISITION_EVENTS = {
-  'acquisition.rumored': z.strictObject({ acquirer: companyRef, target: companyRef, reported_value: money.nullish() }),
-  'acquisition.announced': z.strictObject({ acquirer: companyRef, target: companyRef, ...terms }),
+  'acquisition.rumored': z.strictObject({ acquirer: companyRef, target: companyRef, reported_value: moneyValue.nullish() }),
+  'acquisition.announced': z.strictObject({ acquirer: companyRef, target: companyRef, ...TERM_FIELDS }),
   'acquisition.terms_amended': z.strictObject({
     terms_version: z.number().int().positive(),
-    changes: z.strictObject(terms).nullish(),
+    changes: changesTo(TERM_FIELDS).nullish(),
     reason: optionalText,
   }),
   'acquisition.expected_close_revised': z.strictObject({ previous: window.nullish(), revised: window }),
@@ -47,10 +56,11 @@ export const ACQUISITION_EVENTS = {
     'review_closed_without_decision',
     'review_withdrawn',
   ]),
-  'acquisition.completed': z.strictObject({ value_at_close: money.nullish(), final_consideration: optionalText }),
-  'acquisition.terminated': z.strictObject({ reason: z.enum(TERMINATION_REASONS), fees: openList.nullish() }),
+  'acquisition.completed': z.strictObject({ value_at_close: moneyValue.nullish(), final_consideration: consideration.nullish() }),
+  // The reason describes; the termination itself is what changes state, so an unlisted reason is kept.
+  'acquisition.terminated': z.strictObject({ reason: label(TERMINATION_REASONS, 'termination reason'), fees: fees.nullish() }),
 } as const;
 
 export type AcquisitionTerms = {
-  [K in keyof typeof terms]: z.infer<(typeof terms)[K]> | null;
+  [K in keyof typeof TERM_FIELDS]: z.infer<(typeof TERM_FIELDS)[K]> | null;
 } & { terms_version: number };

@@ -1,64 +1,86 @@
 import { assertNever } from '../assert-never.js';
-import { asReviewEvent, evolveReview, withReview } from '../review/review.evolve.js';
-import { findReview, mootPending } from '../review/review.state.js';
+import { evolveReviewOf, mootPending } from '../review/review.evolve.js';
+import { reviewPath } from '../review/review.state.js';
 import { typed, type Fact } from '../stream/fact.js';
-import type { ACQUISITION_EVENTS, AcquisitionTerms } from './acquisition.events.js';
+import { credit, stated, withDetails } from '../stream/provenance.js';
+import { applyChanges } from '../values/apply-changes.js';
+import { datedOf } from '../values/dates.js';
+import { TERM_FIELDS, type ACQUISITION_EVENTS, type AcquisitionTerms } from './acquisition.events.js';
 import { deriveStatus, type AcquisitionState, type DealStage } from './acquisition.state.js';
 
-type TermChanges = Partial<{ [K in keyof AcquisitionTerms]: AcquisitionTerms[K] | undefined }>;
-
-// Only the terms a source actually gave replace what we had.
-function mergeTerms(terms: AcquisitionTerms, changes: TermChanges): AcquisitionTerms {
-  const given = Object.entries(changes).filter(([, v]) => v !== null && v !== undefined);
-  return { ...terms, ...Object.fromEntries(given) };
-}
+const termPaths = (keys: readonly string[]) => keys.map((key) => `terms.${key}`);
 
 function atStage(state: AcquisitionState, stage: DealStage, fact: Fact, date: keyof AcquisitionState['dates']): AcquisitionState {
-  return { ...state, stage, stage_event_id: fact.event_id, dates: { ...state.dates, [date]: fact.occurred_on } };
+  const dates = { ...state.dates, [date]: datedOf(fact.occurred_on, fact.occurred_precision) };
+  return stated(state, fact, { stage, dates }, ['stage', `dates.${date}`]);
 }
 
 function evolveDeal(state: AcquisitionState, fact: Fact): AcquisitionState {
   const e = typed<typeof ACQUISITION_EVENTS>(fact);
+  const occurred_on = datedOf(fact.occurred_on, fact.occurred_precision);
   switch (e.type) {
-    case 'acquisition.rumored':
-      return {
-        ...atStage(state, 'rumored', fact, 'rumored_on'),
-        acquirer: e.data.acquirer,
-        target: e.data.target,
-        reported_value: e.data.reported_value ?? null,
-      };
-    case 'acquisition.announced': {
-      const { acquirer, target, ...terms } = e.data;
-      return {
-        ...atStage(state, 'announced', fact, 'announced_on'),
-        announced: true,
+    case 'acquisition.rumored': {
+      const { acquirer, target, reported_value } = e.data;
+      const next = stated(atStage(state, 'rumored', fact, 'rumored_on'), fact, {
         acquirer,
         target,
-        terms: mergeTerms(state.terms, terms),
-      };
+        reported_value: reported_value ?? null,
+      });
+      return withDetails(next, fact);
+    }
+    case 'acquisition.announced': {
+      const { acquirer, target, ...terms } = e.data;
+      // Only the terms a source actually gave replace what we had.
+      const { doc, changed } = applyChanges<AcquisitionTerms>(state.terms, terms, TERM_FIELDS);
+      const next = stated(atStage(state, 'announced', fact, 'announced_on'), fact, { announced: true, acquirer, target, terms: doc }, [
+        'announced',
+        'acquirer',
+        'target',
+        ...termPaths(changed),
+      ]);
+      return withDetails(next, fact);
     }
     case 'acquisition.terms_amended': {
       const { terms_version, changes, reason } = e.data;
-      return {
-        ...state,
-        terms: mergeTerms(state.terms, { ...changes, terms_version }),
-        amendments: [...state.amendments, { terms_version, reason: reason ?? null, occurred_on: fact.occurred_on }],
+      const { doc, changed, not_applied } = applyChanges<AcquisitionTerms>(state.terms, changes, TERM_FIELDS);
+      const amendment = {
+        terms_version,
+        changes: changes ?? null,
+        not_applied,
+        reason: reason ?? null,
+        occurred_on,
+        details: fact.details,
       };
+      return stated(state, fact, { terms: { ...doc, terms_version }, amendments: [...state.amendments, amendment] }, [
+        ...termPaths(['terms_version', ...changed]),
+        `amendments.${state.amendments.length}`,
+      ]);
     }
-    case 'acquisition.expected_close_revised':
-      return { ...state, terms: { ...state.terms, expected_close: e.data.revised } };
-    case 'acquisition.completed':
-      return {
-        ...atStage(state, 'completed', fact, 'completed_on'),
-        value_at_close: e.data.value_at_close ?? null,
-        final_consideration: e.data.final_consideration ?? null,
-      };
-    case 'acquisition.terminated':
-      return {
-        ...atStage(state, 'terminated', fact, 'terminated_on'),
-        termination: { reason: e.data.reason, fees: e.data.fees ?? [] },
-        reviews: mootPending(state.reviews, fact.event_id),
-      };
+    case 'acquisition.expected_close_revised': {
+      const revision = { previous: e.data.previous ?? null, revised: e.data.revised, occurred_on, details: fact.details };
+      const terms = { ...state.terms, expected_close: e.data.revised };
+      const revisions = [...state.expected_close_revisions, revision];
+      return stated(state, fact, { terms, expected_close_revisions: revisions }, [
+        'terms.expected_close',
+        `expected_close_revisions.${state.expected_close_revisions.length}`,
+      ]);
+    }
+    case 'acquisition.completed': {
+      const { value_at_close, final_consideration } = e.data;
+      const completed = atStage(state, 'completed', fact, 'completed_on');
+      return withDetails(
+        stated(completed, fact, { value_at_close: value_at_close ?? null, final_consideration: final_consideration ?? null }),
+        fact,
+      );
+    }
+    case 'acquisition.terminated': {
+      const { reviews, mooted } = mootPending(state.reviews);
+      const termination = { reason: e.data.reason, fees: e.data.fees ?? [], details: fact.details };
+      return stated(atStage(state, 'terminated', fact, 'terminated_on'), fact, { termination, reviews }, [
+        'termination',
+        ...mooted.flatMap((id) => [reviewPath(id), reviewPath(id, 'state')]),
+      ]);
+    }
     case 'acquisition.review_opened':
     case 'acquisition.review_phase_changed':
     case 'acquisition.review_deadline_extended':
@@ -68,11 +90,8 @@ function evolveDeal(state: AcquisitionState, fact: Fact): AcquisitionState {
     case 'acquisition.remedies_offered':
     case 'acquisition.review_decided':
     case 'acquisition.review_closed_without_decision':
-    case 'acquisition.review_withdrawn': {
-      const review = asReviewEvent('acquisition', fact);
-      const current = findReview(state.reviews, review.data.review_id);
-      return { ...state, reviews: withReview(state.reviews, evolveReview(current, review, fact)) };
-    }
+    case 'acquisition.review_withdrawn':
+      return evolveReviewOf(state, 'acquisition', fact);
     default:
       return assertNever(e);
   }
@@ -80,5 +99,6 @@ function evolveDeal(state: AcquisitionState, fact: Fact): AcquisitionState {
 
 export function evolveAcquisition(state: AcquisitionState, fact: Fact): AcquisitionState {
   const next = evolveDeal(state, fact);
-  return { ...next, status: deriveStatus(next.stage, next.reviews) };
+  const status = deriveStatus(next.stage, next.reviews);
+  return status === state.status ? { ...next, status } : { ...next, status, provenance: credit(next.provenance, fact, ['status']) };
 }

@@ -5,6 +5,6 @@ import { decideExport } from './export.decide.js';
 import { decideImport } from './import.decide.js';
 
 export function decideChipTrade(state: ChipTradeState, fact: Fact): void {
-  if (isExportType(fact.type)) decideExport(state.export, fact);
-  else decideImport(state.import, fact);
+  if (isExportType(fact.type)) decideExport(state.export, state.provenance, fact);
+  else decideImport(state.import, state.provenance, fact);
 }

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { RuleViolation } from '../errors.js';
 import { typed, type Fact } from '../stream/fact.js';
+import { statedEvent, type Provenance } from '../stream/provenance.js';
 import type { EXPORT_EVENTS } from './chiptrade.events.js';
 import { grantedLicencesNamed } from './chiptrade.match.js';
 import type { ExportSide } from './chiptrade.state.js';
@@ -8,8 +9,9 @@ import type { ExportSide } from './chiptrade.state.js';
 const DECIDED = new Set(['granted', 'denied', 'returned']);
 
 /** Throws when `fact` cannot happen to the export side in `side`. */
-export function decideExport(side: ExportSide, fact: Fact): void {
-  const violation = (code: string, rule: string, state: unknown = side.state, involved: (string | null)[] = [side.state_event_id]) =>
+export function decideExport(side: ExportSide, provenance: Provenance, fact: Fact): void {
+  const stater = (path: string) => statedEvent(provenance, `export.${path}`);
+  const violation = (code: string, rule: string, state: unknown = side.state, involved: (string | null)[] = [stater('state')]) =>
     new RuleViolation(`chiptrade.${code}`, rule, { side: 'export', state }, [...involved, fact.event_id]);
   const e = typed<typeof EXPORT_EVENTS>(fact);
 
@@ -27,7 +29,7 @@ export function decideExport(side: ExportSide, fact: Fact): void {
         'application_decided',
         'A decided application is not decided again.',
         { application_id: application.application_id, state: application.state },
-        [application.last_event_id],
+        [stater(`applications.${application.application_id}`)],
       );
   };
 
@@ -42,7 +44,7 @@ export function decideExport(side: ExportSide, fact: Fact): void {
           'application_exists',
           'An application is filed once.',
           { application_id: application.application_id, state: application.state },
-          [application.last_event_id],
+          [stater(`applications.${application.application_id}`)],
         );
       return;
     case 'chiptrade.export_application_referred':
@@ -56,7 +58,7 @@ export function decideExport(side: ExportSide, fact: Fact): void {
           'no_licence',
           'Only a granted licence can be revoked.',
           side.state,
-          side.licences.map((l) => l.event_id),
+          side.licences.map((_, i) => stater(`licences.${i}`)),
         );
       return;
     case 'chiptrade.export_requirement_amended':

@@ -1,74 +1,111 @@
 import { assertNever } from '../assert-never.js';
-import type { AuthorityRef, CompanyRef } from '../envelope/value-types.js';
-import { typed, type Fact } from '../stream/fact.js';
+import { givenFields } from '../given-fields.js';
+import { namedFields, typed, type Fact } from '../stream/fact.js';
+import { detailPaths } from '../stream/provenance.js';
 import { upsert } from '../upsert.js';
-import type { EXPORT_EVENTS } from './chiptrade.events.js';
+import { applyChanges } from '../values/apply-changes.js';
+import type { AuthorityRef } from '../values/authority-ref.js';
+import type { CompanyRef } from '../values/company-ref.js';
+import { datedOf } from '../values/dates.js';
+import type { ProductRef } from '../values/product-ref.js';
+import { REQUIREMENT_FIELDS, type EXPORT_EVENTS } from './chiptrade.events.js';
 import { grantedLicencesNamed } from './chiptrade.match.js';
-import type { ExportApplication, ExportSide, ExportState } from './chiptrade.state.js';
+import type { ExportApplication, ExportLicence, ExportSide } from './chiptrade.state.js';
 
-function withState(side: ExportSide, state: ExportState, fact: Fact): ExportSide {
-  return { ...side, state, state_event_id: fact.event_id };
+/** The export side after an event, and what the event stated (paths inside the side). */
+export interface SideChange<S> {
+  side: S;
+  stated: string[];
+}
+
+interface ApplicationData {
+  application_id: string;
+  applicant?: CompanyRef | null;
+  end_users?: CompanyRef[] | null;
+  referred_to?: AuthorityRef[] | null;
+  products?: ProductRef[] | null;
 }
 
 function withApplication(
   side: ExportSide,
   fact: Fact,
-  data: { application_id: string; applicant?: CompanyRef | null; end_users?: CompanyRef[] | null; referred_to?: AuthorityRef[] | null },
+  data: ApplicationData,
   state: ExportApplication['state'],
-): ExportSide {
+  details = fact.details,
+): SideChange<ExportSide> {
   const current = side.applications.find((a) => a.application_id === data.application_id);
   const next: ExportApplication = {
     application_id: data.application_id,
     applicant: data.applicant ?? current?.applicant ?? null,
     end_users: data.end_users ?? current?.end_users ?? [],
     referred_to: [...(current?.referred_to ?? []), ...(data.referred_to ?? [])],
+    products: data.products ?? current?.products ?? null,
     state,
-    last_event_id: fact.event_id,
+    details: { ...current?.details, ...details },
   };
-  return { ...side, applications: upsert(side.applications, next, (a) => a === current) };
+  return {
+    side: { ...side, applications: upsert(side.applications, next, (a) => a === current) },
+    stated: [`applications.${data.application_id}`],
+  };
 }
 
-export function evolveExport(current: ExportSide, fact: Fact): ExportSide {
+/** The requirement fields a side has, as a document amendments apply to. */
+function requirementOf(side: ExportSide) {
+  const { authority, legal_basis, rule_id, products, review_policy } = side;
+  return { authority, legal_basis, rule_id, products, review_policy };
+}
+
+function evolveStep(side: ExportSide, fact: Fact): SideChange<ExportSide> {
   const e = typed<typeof EXPORT_EVENTS>(fact);
-  // A policy, an authorization or a licence presupposes a requirement nobody recorded.
-  const side =
-    current.state === 'unknown' && e.type !== 'chiptrade.export_requirement_lifted'
-      ? withState(current, 'licence_required', fact)
-      : current;
+  const occurred_on = datedOf(fact.occurred_on, fact.occurred_precision);
+  const change = (fields: Partial<ExportSide>, stated: string[] = Object.keys(fields)): SideChange<ExportSide> => ({
+    side: { ...side, ...fields },
+    stated,
+  });
+  const withDetails = (fields: Partial<ExportSide>, stated: string[] = Object.keys(fields)) =>
+    change({ ...fields, details: { ...side.details, ...fact.details } }, [...stated, ...detailPaths(fact)]);
   switch (e.type) {
     case 'chiptrade.export_licence_required': {
       const { authority, legal_basis, rule_id, products, review_policy } = e.data;
-      return {
-        ...withState(side, 'licence_required', fact),
+      return withDetails({
+        state: 'licence_required',
         authority,
         legal_basis: legal_basis ?? null,
         rule_id: rule_id ?? null,
         products: products ?? [],
-        review_policy: review_policy ?? side.review_policy,
-      };
+        ...givenFields({ review_policy }),
+      });
     }
     case 'chiptrade.export_requirement_amended': {
-      const { authority, legal_basis, rule_id, products } = e.data.changes;
-      return {
-        ...side,
-        authority: authority ?? side.authority,
-        legal_basis: legal_basis ?? side.legal_basis,
-        rule_id: rule_id ?? side.rule_id,
-        products: products ?? side.products,
-      };
+      const { doc, changed, not_applied } = applyChanges(requirementOf(side), e.data.changes, REQUIREMENT_FIELDS);
+      const amendment = { changes: e.data.changes, not_applied, occurred_on, details: fact.details };
+      return change({ ...doc, products: doc.products ?? [], amendments: [...side.amendments, amendment] }, [
+        ...changed,
+        `amendments.${side.amendments.length}`,
+      ]);
     }
-    case 'chiptrade.export_review_policy_changed':
-      return { ...side, review_policy: e.data.to_policy, policy_conditions: e.data.conditions ?? [] };
+    case 'chiptrade.export_review_policy_changed': {
+      const { from_policy, to_policy, rule_id, conditions } = e.data;
+      const policyChange = { from_policy: from_policy ?? null, to_policy, rule_id: rule_id ?? null, occurred_on, details: fact.details };
+      return change(
+        { review_policy: to_policy, policy_conditions: conditions ?? [], policy_changes: [...side.policy_changes, policyChange] },
+        ['review_policy', 'policy_conditions', `policy_changes.${side.policy_changes.length}`],
+      );
+    }
     case 'chiptrade.export_authorization_announced': {
-      const { announced_by, legal_effect, conditions } = e.data;
+      const { announced_by, legal_effect, conditions, products } = e.data;
       const authorization = {
         announced_by,
         legal_effect: legal_effect ?? null,
         conditions: conditions ?? [],
-        occurred_on: fact.occurred_on,
-        event_id: fact.event_id,
+        products: products ?? null,
+        occurred_on,
+        details: fact.details,
       };
-      return { ...side, authorization_announced: true, authorizations: [...side.authorizations, authorization] };
+      return change({ authorization_announced: true, authorizations: [...side.authorizations, authorization] }, [
+        'authorization_announced',
+        `authorizations.${side.authorizations.length}`,
+      ]);
     }
     case 'chiptrade.export_application_filed':
       return withApplication(side, fact, e.data, 'filed');
@@ -79,30 +116,51 @@ export function evolveExport(current: ExportSide, fact: Fact): ExportSide {
     case 'chiptrade.export_licence_granted':
     case 'chiptrade.export_licence_denied': {
       const granted = e.type === 'chiptrade.export_licence_granted';
-      const { application_id, licensee, conditions, quantity } = e.data;
-      const licence = {
+      const { application_id, licensee, authority, products, conditions, quantity } = e.data;
+      const licence: ExportLicence = {
         application_id: application_id ?? null,
         licensee: licensee ?? null,
-        state: granted ? ('granted' as const) : ('denied' as const),
+        authority: authority ?? null,
+        products: products ?? null,
+        state: granted ? 'granted' : 'denied',
         conditions: conditions ?? [],
         quantity: quantity ?? null,
-        occurred_on: fact.occurred_on,
+        occurred_on,
         confidence: fact.confidence,
-        event_id: fact.event_id,
+        revocation: null,
+        details: fact.details,
       };
-      const decided = application_id ? withApplication(side, fact, { application_id, applicant: licensee }, licence.state) : side;
-      const next = { ...decided, licences: [...decided.licences, licence] };
-      return granted ? withState(next, 'licensed', fact) : next;
+      // The licence keeps the event's details; the application is only moved on.
+      const decided = application_id
+        ? withApplication(side, fact, { application_id, applicant: licensee }, granted ? 'granted' : 'denied', {})
+        : { side, stated: [] };
+      const licences = [...decided.side.licences, licence];
+      return {
+        side: { ...decided.side, licences, ...(granted ? { state: 'licensed' as const } : {}) },
+        stated: [...decided.stated, `licences.${side.licences.length}`, ...(granted ? ['state'] : [])],
+      };
     }
     case 'chiptrade.export_licence_revoked': {
       const revoked = new Set(grantedLicencesNamed(side.licences, e.data));
-      const licences = side.licences.map((l) => (revoked.has(l) ? { ...l, state: 'revoked' as const, event_id: fact.event_id } : l));
-      const next = { ...side, licences };
-      return licences.some((l) => l.state === 'granted') ? next : withState(next, 'licence_required', fact);
+      const revocation = { occurred_on, stated: namedFields(fact, ['side']), details: fact.details };
+      const licences = side.licences.map((l) => (revoked.has(l) ? { ...l, state: 'revoked' as const, revocation } : l));
+      const paths = side.licences.flatMap((l, i) => (revoked.has(l) ? [`licences.${i}`, `licences.${i}.state`] : []));
+      const stillLicensed = licences.some((l) => l.state === 'granted');
+      return change({ licences, ...(stillLicensed ? {} : { state: 'licence_required' as const }) }, [
+        ...paths,
+        ...(stillLicensed ? [] : ['state']),
+      ]);
     }
     case 'chiptrade.export_requirement_lifted':
-      return withState(side, 'unrestricted', fact);
+      return withDetails({ state: 'unrestricted', lifted_reason: e.data.reason ?? null });
     default:
       return assertNever(e);
   }
+}
+
+export function evolveExport(current: ExportSide, fact: Fact): SideChange<ExportSide> {
+  // A policy, an authorization or a licence presupposes a requirement nobody recorded.
+  const implied = current.state === 'unknown' && fact.type !== 'chiptrade.export_requirement_lifted';
+  const { side, stated } = evolveStep(implied ? { ...current, state: 'licence_required' } : current, fact);
+  return { side, stated: implied && !stated.includes('state') ? [...stated, 'state'] : stated };
 }

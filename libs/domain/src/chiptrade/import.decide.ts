@@ -1,17 +1,21 @@
 import { assertNever } from '../assert-never.js';
 import { RuleViolation } from '../errors.js';
 import { typed, type Fact } from '../stream/fact.js';
+import { statedEvent, type Provenance } from '../stream/provenance.js';
+import { companyIdOf } from '../values/company-ref.js';
 import type { IMPORT_EVENTS } from './chiptrade.events.js';
-import { isSameRestriction } from './chiptrade.match.js';
+import { approvalOf, isSameRestriction, restrictionKey } from './chiptrade.match.js';
 import type { ImportSide } from './chiptrade.state.js';
 
 /** Throws when `fact` cannot happen to the import side in `side`. */
-export function decideImport(side: ImportSide, fact: Fact): void {
+export function decideImport(side: ImportSide, provenance: Provenance, fact: Fact): void {
+  const stater = (path: string) => statedEvent(provenance, `import.${path}`);
   const e = typed<typeof IMPORT_EVENTS>(fact);
   switch (e.type) {
     case 'chiptrade.import_approval_granted':
     case 'chiptrade.import_approval_denied': {
-      const previous = side.approvals.find((a) => a.importer.company_id === e.data.importer.company_id);
+      const at = approvalOf(side.approvals, e.data.importer);
+      const previous = at < 0 ? undefined : side.approvals[at];
       // Only the step conditional → final (or → denied) follows an earlier approval; anything else is a correction.
       const upgrade =
         previous?.state === 'approved_conditional' && (e.type === 'chiptrade.import_approval_denied' || e.data.approval_kind === 'final');
@@ -19,8 +23,8 @@ export function decideImport(side: ImportSide, fact: Fact): void {
         throw new RuleViolation(
           'chiptrade.importer_already_decided',
           'An importer already approved or denied gets no second approval; correct the first instead.',
-          { side: 'import', importer: previous.importer.company_id, state: previous.state },
-          [previous.event_id, fact.event_id],
+          { side: 'import', importer: companyIdOf(previous.importer), state: previous.state },
+          [stater(`approvals.${at}`), fact.event_id],
         );
       return;
     }
@@ -30,7 +34,7 @@ export function decideImport(side: ImportSide, fact: Fact): void {
           'chiptrade.no_such_restriction',
           'Only a restriction in force can be lifted.',
           { side: 'import', state: side.state, restrictions: side.restrictions.map(({ authority, measure }) => ({ authority, measure })) },
-          [...side.restrictions.map((r) => r.event_id), fact.event_id],
+          [...side.restrictions.map((r) => stater(`restrictions.${restrictionKey(r)}`)), fact.event_id],
         );
       return;
     case 'chiptrade.import_restriction_signalled':

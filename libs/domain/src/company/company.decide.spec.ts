@@ -17,7 +17,12 @@ describe('company', () => {
   it('registers once', () => {
     given()
       .when(registered())
-      .then({ registered: true, display_name: 'Zhipu', aliases: [{ name: 'Z.ai', kind: 'brand', event_id: 'registered' }] });
+      .then({
+        registered: true,
+        display_name: 'Zhipu',
+        aliases: [{ name: 'Z.ai', kind: 'brand' }],
+        provenance: { facts: { 'aliases.z.ai': { event_id: 'registered' } } },
+      });
     given(registered())
       .when(registered({ id: 'again' }))
       .thenThrows(RuleViolation, { code: 'company.already_registered', state: { registered: true }, events: ['registered', 'again'] });
@@ -33,6 +38,20 @@ describe('company', () => {
     given()
       .when(co('registered', { display_name: 'X', aliases: [{ name: 'Dup' }, { name: 'dup' }] }))
       .thenThrows(RuleViolation, { code: 'company.duplicate_alias' });
+  });
+
+  it('takes aliases and people as plain names, and keeps a retired alias', () => {
+    given(registered(), co('alias_added', { alias: '智谱', note_as_reported: 'from the prospectus' }))
+      .when(co('alias_retired', { alias: 'Z.ai' }, { id: 'retired' }))
+      .then({
+        aliases: [{ name: '智谱', kind: null, lang: null }],
+        retired_aliases: [{ name: 'Z.ai', kind: null, lang: null }],
+        details: { note_as_reported: 'from the prospectus' },
+        provenance: { facts: { 'aliases.z.ai': { event_id: 'retired' }, 'retired_aliases.0': { event_id: 'retired' } } },
+      });
+    given(registered())
+      .when(co('key_person_hired', { person: 'Yao Shunyu', role: 'chief AI scientist', previous_employer: 'OpenAI' }))
+      .then({ key_people: [{ name: 'Yao Shunyu', person: 'Yao Shunyu', previous_employer: 'OpenAI' }] });
   });
 
   it('turns the old name into a former alias on renaming', () => {

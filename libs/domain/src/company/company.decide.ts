@@ -1,7 +1,9 @@
 import { assertNever } from '../assert-never.js';
 import { RuleViolation } from '../errors.js';
 import { typed, type Fact } from '../stream/fact.js';
-import type { AliasData, COMPANY_EVENTS } from './company.events.js';
+import { statedEvent } from '../stream/provenance.js';
+import { aliasName, type AliasData, type COMPANY_EVENTS } from './company.events.js';
+import { aliasPath } from './company.evolve.js';
 import type { CompanyState } from './company.state.js';
 import { normalizeName } from './normalize-name.js';
 
@@ -20,21 +22,27 @@ export function decideCompany(state: CompanyState, fact: Fact): void {
     new RuleViolation(`company.${code}`, rule, summary(state), [...involved, fact.event_id]);
   const noDuplicates = (incoming: readonly AliasData[]) => {
     // Within one registration the duplicate has no earlier event to name.
-    const seen = new Map<string, string | null>(state.aliases.map((a) => [normalizeName(a.name), a.event_id]));
+    const seen = new Map<string, string | null>(
+      state.aliases.map((a) => [normalizeName(a.name), statedEvent(state.provenance, aliasPath(a.name))]),
+    );
     for (const alias of incoming) {
-      const key = normalizeName(alias.name);
-      if (seen.has(key)) throw violation('duplicate_alias', `The alias '${alias.name}' is already known.`, [seen.get(key)]);
+      const name = aliasName(alias);
+      const key = normalizeName(name);
+      if (seen.has(key)) throw violation('duplicate_alias', `The alias '${name}' is already known.`, [seen.get(key)]);
       seen.set(key, null);
     }
   };
 
   if (state.merged_into !== null)
-    throw violation('merged', 'Only meta-events may follow the merge of a duplicate company.', [state.merged_event_id]);
+    throw violation('merged', 'Only meta-events may follow the merge of a duplicate company.', [
+      statedEvent(state.provenance, 'merged_into'),
+    ]);
 
   const e = typed<typeof COMPANY_EVENTS>(fact);
   switch (e.type) {
     case 'company.registered':
-      if (state.registered) throw violation('already_registered', 'A company is registered once.', [state.registered_event_id]);
+      if (state.registered)
+        throw violation('already_registered', 'A company is registered once.', [statedEvent(state.provenance, 'registered')]);
       return noDuplicates(e.data.aliases ?? []);
     case 'company.alias_added':
       return noDuplicates([e.data.alias]);
@@ -45,7 +53,9 @@ export function decideCompany(state: CompanyState, fact: Fact): void {
       const here = state.headquarters_country;
       const changesNothing = !from_country || from_country === to_country || state.relocations.at(-1)?.to_country === here;
       if (to_country === here && changesNothing)
-        throw violation('already_in_country', `The company is already in ${to_country}.`, [state.country_event_id]);
+        throw violation('already_in_country', `The company is already in ${to_country}.`, [
+          statedEvent(state.provenance, 'headquarters_country'),
+        ]);
       return;
     }
     case 'company.duplicate_merged':

@@ -1,13 +1,25 @@
 import { z } from 'zod';
-import { companyId, companyRef, countryCode, languageTag, mic, optionalText, text } from '../envelope/value-types.js';
+import { companyId, countryCode, languageTag, mic } from '../values/codes.js';
+import { companyRef } from '../values/company-ref.js';
+import { label, optionalText, text } from '../values/text.js';
 
 export const ALIAS_KINDS = ['legal', 'brand', 'common', 'former', 'transliteration', 'stock_short_name'] as const;
 
-const alias = z.strictObject({ name: text, kind: z.enum(ALIAS_KINDS).nullish(), lang: languageTag.nullish() });
+/** An alias `{ name, kind, lang }`, or just the name ("Z.ai"); search matches every alias alike. */
+const alias = z.union([
+  z.strictObject({ name: text, kind: label(ALIAS_KINDS, 'alias kind').nullish(), lang: languageTag.nullish() }),
+  text,
+]);
 export type AliasData = z.infer<typeof alias>;
 
+/** The name an alias gives, whichever shape it has. */
+export function aliasName(a: AliasData): string {
+  return typeof a === 'string' ? a : a.name;
+}
+
 const identifiers = z.strictObject({
-  tickers: z.array(z.strictObject({ symbol: text, mic: mic.nullish() })).nullish(),
+  // A ticker `{ symbol, mic }`, or the symbol alone when the exchange is not stated.
+  tickers: z.array(z.union([z.strictObject({ symbol: text, mic: mic.nullish() }), text])).nullish(),
   sec_cik: z
     .string()
     .regex(/^\d{1,10}$/, 'expected a SEC CIK (digits)')
@@ -23,6 +35,7 @@ const identifiers = z.strictObject({
 });
 export type Identifiers = z.infer<typeof identifiers>;
 
+// Countries stay ISO codes: the relocation rule and the read models compare them.
 export const COMPANY_EVENTS = {
   'company.registered': z.strictObject({
     display_name: text,
@@ -43,7 +56,8 @@ export const COMPANY_EVENTS = {
     founded_in_country: countryCode.nullish(),
   }),
   'company.key_person_hired': z.strictObject({
-    person: z.strictObject({ name: text }),
+    // A person `{ name }`, or the name alone.
+    person: z.union([z.strictObject({ name: text }), text]),
     role: text,
     previous_employer: companyRef.nullish(),
   }),

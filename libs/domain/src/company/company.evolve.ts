@@ -1,20 +1,28 @@
 import { assertNever } from '../assert-never.js';
 import { typed, type Fact } from '../stream/fact.js';
-import type { AliasData, COMPANY_EVENTS } from './company.events.js';
+import { stated, withDetails } from '../stream/provenance.js';
+import { datedOf } from '../values/dates.js';
+import { aliasName, type AliasData, type COMPANY_EVENTS } from './company.events.js';
 import type { Alias, CompanyState, KeyPerson } from './company.state.js';
 import { normalizeName } from './normalize-name.js';
 
 const byName = <T extends { name: string }>(a: T, b: T) =>
   normalizeName(a.name).localeCompare(normalizeName(b.name)) || a.name.localeCompare(b.name);
 
-function withAliases(aliases: readonly Alias[], added: readonly AliasData[], eventId: string): Alias[] {
-  const incoming = added.map((a) => ({ name: a.name, kind: a.kind ?? null, lang: a.lang ?? null, event_id: eventId }));
-  const replaced = new Set(incoming.map((a) => normalizeName(a.name)));
-  return [...aliases.filter((a) => !replaced.has(normalizeName(a.name))), ...incoming].sort(byName);
+/** Provenance paths of aliases and key people go by name, since their lists are sorted by name. */
+export const aliasPath = (name: string) => `aliases.${normalizeName(name)}`;
+const keyPersonPath = (person: Pick<KeyPerson, 'name' | 'role'>) => `key_people.${normalizeName(person.name)}|${person.role}`;
+
+function asAlias(a: AliasData): Alias {
+  return typeof a === 'string' ? { name: a, kind: null, lang: null } : { ...a, kind: a.kind ?? null, lang: a.lang ?? null };
 }
 
-function withoutAlias(aliases: readonly Alias[], name: string): Alias[] {
-  return aliases.filter((a) => normalizeName(a.name) !== normalizeName(name));
+/** The company with `added` aliases (replacing same-named ones), each credited to `fact`. */
+function withAliases(state: CompanyState, added: readonly AliasData[], fact: Fact, changes: Partial<CompanyState> = {}): CompanyState {
+  const incoming = added.map(asAlias);
+  const replaced = new Set(incoming.map((a) => normalizeName(a.name)));
+  const aliases = [...state.aliases.filter((a) => !replaced.has(normalizeName(a.name))), ...incoming].sort(byName);
+  return stated(state, fact, { ...changes, aliases }, [...Object.keys(changes), ...incoming.map((a) => aliasPath(a.name))]);
 }
 
 export function evolveCompany(state: CompanyState, fact: Fact): CompanyState {
@@ -22,54 +30,70 @@ export function evolveCompany(state: CompanyState, fact: Fact): CompanyState {
   switch (e.type) {
     case 'company.registered': {
       const d = e.data;
-      return {
-        ...state,
+      const registration: Partial<CompanyState> = {
         registered: true,
-        registered_event_id: fact.event_id,
         display_name: d.display_name,
         legal_name: d.legal_name ?? null,
-        aliases: withAliases(state.aliases, d.aliases ?? [], fact.event_id),
-        headquarters_country: d.headquarters_country ?? state.headquarters_country,
-        headquarters_city: d.headquarters_city ?? state.headquarters_city,
-        country_basis: d.country_basis ?? state.country_basis,
-        country_event_id: d.headquarters_country ? fact.event_id : state.country_event_id,
         identifiers: d.identifiers ?? null,
         parent: d.parent ?? null,
+        // A registration may say less about the location than an earlier relocation did.
+        ...(d.headquarters_country ? { headquarters_country: d.headquarters_country } : {}),
+        ...(d.headquarters_city ? { headquarters_city: d.headquarters_city } : {}),
+        ...(d.country_basis ? { country_basis: d.country_basis } : {}),
       };
+      return withDetails(withAliases(state, d.aliases ?? [], fact, registration), fact);
     }
     case 'company.alias_added':
-      return { ...state, aliases: withAliases(state.aliases, [e.data.alias], fact.event_id) };
-    case 'company.alias_retired':
-      return { ...state, aliases: withoutAlias(state.aliases, e.data.alias.name) };
+      return withDetails(withAliases(state, [e.data.alias], fact), fact);
+    case 'company.alias_retired': {
+      const name = normalizeName(aliasName(e.data.alias));
+      const aliases = state.aliases.filter((a) => normalizeName(a.name) !== name);
+      const retired_aliases = [...state.retired_aliases, asAlias(e.data.alias)];
+      return withDetails(
+        stated(state, fact, { aliases, retired_aliases }, [aliasPath(name), `retired_aliases.${state.retired_aliases.length}`]),
+        fact,
+      );
+    }
     case 'company.renamed': {
       const former = e.data.from ?? state.display_name;
-      const aliases = former ? withAliases(state.aliases, [{ name: former, kind: 'former' }], fact.event_id) : state.aliases;
-      return { ...state, display_name: e.data.to, aliases };
+      const renamed = { display_name: e.data.to };
+      const next = former ? withAliases(state, [{ name: former, kind: 'former' }], fact, renamed) : stated(state, fact, renamed);
+      return withDetails(next, fact);
     }
     case 'company.relocated': {
       const { from_country, to_country, founded_in_country } = e.data;
-      const move = { from_country: from_country ?? null, to_country, occurred_on: fact.occurred_on, event_id: fact.event_id };
-      return {
-        ...state,
-        headquarters_country: to_country,
-        founded_in_country: founded_in_country ?? state.founded_in_country,
-        country_event_id: fact.event_id,
-        relocations: [...state.relocations, move],
+      const move = {
+        from_country: from_country ?? null,
+        to_country,
+        occurred_on: datedOf(fact.occurred_on, fact.occurred_precision),
+        details: fact.details,
       };
+      return stated(
+        state,
+        fact,
+        {
+          headquarters_country: to_country,
+          ...(founded_in_country ? { founded_in_country } : {}),
+          relocations: [...state.relocations, move],
+        },
+        ['headquarters_country', ...(founded_in_country ? ['founded_in_country'] : []), `relocations.${state.relocations.length}`],
+      );
     }
     case 'company.key_person_hired': {
       const { person, role, previous_employer } = e.data;
       const hire: KeyPerson = {
-        name: person.name,
+        name: typeof person === 'string' ? person : person.name,
+        person,
         role,
         previous_employer: previous_employer ?? null,
-        occurred_on: fact.occurred_on,
-        event_id: fact.event_id,
+        occurred_on: datedOf(fact.occurred_on, fact.occurred_precision),
+        details: fact.details,
       };
-      return { ...state, key_people: [...state.key_people, hire].sort((a, b) => byName(a, b) || a.role.localeCompare(b.role)) };
+      const key_people = [...state.key_people, hire].sort((a, b) => byName(a, b) || a.role.localeCompare(b.role));
+      return stated(state, fact, { key_people }, [keyPersonPath(hire)]);
     }
     case 'company.duplicate_merged':
-      return { ...state, merged_into: e.data.surviving_company_id, merged_event_id: fact.event_id };
+      return withDetails(stated(state, fact, { merged_into: e.data.surviving_company_id, merge_reason: e.data.reason ?? null }), fact);
     default:
       return assertNever(e);
   }

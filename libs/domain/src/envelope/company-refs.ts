@@ -1,4 +1,4 @@
-import { COMPANY_ID_PATTERN } from './value-types.js';
+import { COMPANY_ID_PATTERN } from '../values/codes.js';
 
 /** Every company id in `data`: CompanyRef `company_id`s and `*_company_id` fields, at any depth. */
 export function companyIdsIn(data: unknown): string[] {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SUBJECT_PATTERN } from '../subject.js';
+import { companyId, regionCode } from '../values/codes.js';
+import { isoDate, isoTimestamp, precision } from '../values/dates.js';
 import { sourceSchema } from './source.schema.js';
-import { companyId, isoDate, isoTimestamp, precision, regionCode } from './value-types.js';
 
 /** One POST /v1/events body or import line; `data` is checked against its type's schema separately. */
 export const envelopeSchema = z.strictObject({
@@ -16,6 +17,7 @@ export const envelopeSchema = z.strictObject({
   companies: z.array(companyId).nullish(),
   regions: z.array(regionCode).nullish(),
   correlation_id: z.string().min(1).max(200).nullish(),
+  // Bounded like every date; the ingest layer also refuses a recorded_at in the future.
   recorded_at: isoTimestamp.nullish(),
   schema_version: z.number().int().positive().nullish(),
 });

@@ -1,4 +1,4 @@
-import type { Precision } from './value-types.js';
+import type { Precision } from '../values/dates.js';
 import type { Source } from './source.schema.js';
 
 /** A proposed event after envelope validation (what POST /v1/events carries, normalised). */

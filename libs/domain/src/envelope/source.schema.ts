@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { confidenceSchema } from '../confidence.js';
-import { isoDate, isoTimestamp, languageTag, optionalText, text } from './value-types.js';
+import { languageTag } from '../values/codes.js';
+import { isoDate, isoTimestamp } from '../values/dates.js';
+import { label, optionalText, text } from '../values/text.js';
 
 export const GENRES = ['news', 'analysis', 'regulatory_filing', 'regulation', 'legal_analysis', 'encyclopedia'] as const;
 
@@ -10,7 +12,9 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).nullish(),
   title: optionalText,
   author: optionalText,
-  genre: z.enum(GENRES).nullish(),
+  // A kind of source the catalog does not list (a podcast, a court docket) is still a source.
+  genre: label(GENRES, 'genre').nullish(),
+  // Undated events count from the day they were first reported, so this stays a real date.
   published_at: isoDate.or(isoTimestamp).nullish(),
   language: languageTag.nullish(),
   translation: z.strictObject({ is_translation: z.boolean(), original_language: languageTag.nullish() }).nullish(),

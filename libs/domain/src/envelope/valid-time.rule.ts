@@ -1,5 +1,5 @@
 import type { FieldError } from './envelope.types.js';
-import type { Precision } from './value-types.js';
+import type { Precision } from '../values/dates.js';
 
 /** `occurred_precision` is `unknown` exactly when `occurred_on` is null; meta-events are never dated. */
 export function validTimeErrors(occurredOn: string | null, precision: Precision, isMeta: boolean): FieldError[] {

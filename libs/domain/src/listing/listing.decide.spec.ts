@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { RuleViolation } from '../errors.js';
-import { event, type EventOptions } from '../testing/events.js';
+import { day, event, type EventOptions } from '../testing/events.js';
 import { given } from '../testing/given.js';
 
 const L = 'listing:zhipu-xhkg-2026';
@@ -23,7 +23,7 @@ describe('listing lifecycle', () => {
   it('allows forward skips: a stream may start at pricing', () => {
     given()
       .when(priced({ on: '2026-01-08' }))
-      .then({ status: 'priced', gross_proceeds: usd(56_000_000_000), dates: { priced_on: '2026-01-08' } });
+      .then({ status: 'priced', gross_proceeds: usd(56_000_000_000), dates: { priced_on: day('2026-01-08') } });
     given(filed({ on: '2025-11-01' }))
       .when(trading({ on: '2026-01-08' }))
       .then({ status: 'trading', ticker: '2513' });
@@ -38,7 +38,7 @@ describe('listing lifecycle', () => {
   it('judges a late fact where it belongs in valid time', () => {
     given(priced({ on: '2026-01-08' }))
       .when(filed({ on: '2025-11-01' }))
-      .then({ status: 'priced', dates: { filed_on: '2025-11-01', priced_on: '2026-01-08' } });
+      .then({ status: 'priced', dates: { filed_on: day('2025-11-01'), priced_on: day('2026-01-08') } });
   });
 
   it('orders a day inside a month by lifecycle: filed on Jan 20, priced "in January"', () => {
@@ -89,7 +89,7 @@ describe('listing lifecycle', () => {
   it('takes price moves and delisting only while trading', () => {
     given(trading({ on: '2026-01-09' }), priceMove({ on: '2026-02-11' }))
       .when(delisted({ on: '2027-05-01' }))
-      .then({ status: 'delisted', price_moves: [{ direction: 'up', change_bp: 1200, occurred_on: '2026-02-11' }] });
+      .then({ status: 'delisted', price_moves: [{ direction: 'up', change_bp: 1200, occurred_on: day('2026-02-11') }] });
     given(priced({ on: '2026-01-08' }))
       .when(priceMove({ on: '2026-01-09' }))
       .thenThrows(RuleViolation, { code: 'listing.not_trading', state: 'priced' });
@@ -120,7 +120,10 @@ describe('listing lifecycle', () => {
     const cleared = event('listing.review_decided', L, { review_id: 'us-cfius-1', outcome: 'cleared' }, { on: '2025-12-01' });
     given(filed({ on: '2025-09-01' }), opened)
       .when(cleared)
-      .then({ status: 'filed', reviews: [{ review_id: 'us-cfius-1', state: 'decided', outcome: 'cleared', opened_on: '2025-10-01' }] });
+      .then({
+        status: 'filed',
+        reviews: [{ review_id: 'us-cfius-1', state: 'decided', outcome: 'cleared', opened_on: day('2025-10-01') }],
+      });
     given(filed({ on: '2025-09-01' }), opened, cleared)
       .when(event('listing.review_opened', L, { review_id: 'us-cfius-1', jurisdiction: 'US' }, { on: '2026-01-01', id: 'again' }))
       .thenThrows(RuleViolation, { code: 'listing.review_already_open' });

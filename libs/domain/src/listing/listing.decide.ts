@@ -1,9 +1,8 @@
 import { assertNever } from '../assert-never.js';
 import { RuleViolation } from '../errors.js';
-import { asReviewEvent } from '../review/review.evolve.js';
 import { decideReview } from '../review/review.decide.js';
-import { findReview } from '../review/review.state.js';
 import { typed, type Fact } from '../stream/fact.js';
+import { statedEvent } from '../stream/provenance.js';
 import type { LISTING_EVENTS } from './listing.events.js';
 import type { ListingState, ListingStatus } from './listing.state.js';
 
@@ -26,7 +25,7 @@ function stageOf(state: ListingState): number {
 /** Throws when `fact` cannot happen to a listing in `state`. */
 export function decideListing(state: ListingState, fact: Fact): void {
   const violation = (code: string, rule: string) =>
-    new RuleViolation(`listing.${code}`, rule, state.status, [state.status_event_id, fact.event_id]);
+    new RuleViolation(`listing.${code}`, rule, state.status, [statedEvent(state.provenance, 'status'), fact.event_id]);
   const forwardTo = (target: keyof typeof STAGE) => {
     if (STAGE[target] < stageOf(state))
       throw violation('invalid_transition', 'A listing does not move backward along planned → filed → marketing → priced → trading.');
@@ -70,10 +69,8 @@ export function decideListing(state: ListingState, fact: Fact): void {
     case 'listing.review_resumed':
     case 'listing.review_decided':
     case 'listing.review_closed_without_decision':
-    case 'listing.review_withdrawn': {
-      const review = asReviewEvent('listing', fact);
-      return decideReview('listing', findReview(state.reviews, review.data.review_id), review, fact);
-    }
+    case 'listing.review_withdrawn':
+      return decideReview('listing', state, fact);
     default:
       return assertNever(e);
   }

@@ -1,25 +1,38 @@
 import { z } from 'zod';
-import { basisPoints, companyRef, money, optionalText, subjectOf, venue, window } from '../envelope/value-types.js';
 import { prefixedReviewEvents } from '../review/review.events.js';
+import { changesTo } from '../values/changes.js';
+import { subjectOf } from '../values/codes.js';
+import { companyRef } from '../values/company-ref.js';
+import { moneyValue } from '../values/money.js';
+import { basisPoints, quantity } from '../values/numbers.js';
+import { optionalText, text } from '../values/text.js';
+import { venue } from '../values/venue.js';
+import { window } from '../values/window.js';
 
-const reason = { reason: optionalText };
-const priceRange = z.strictObject({ low: money.nullish(), high: money.nullish() });
-const shares = z.number().int().nonnegative();
+/** A price range `{ low, high }` (either may be unknown), or the words ("HK$28 to HK$30.30"). */
+const priceRange = z.union([z.strictObject({ low: moneyValue.nullish(), high: moneyValue.nullish() }), text]);
+
+/** The terms a marketing listing states and a revision changes. */
+export const LISTING_TERM_FIELDS = { price_range: priceRange.nullish(), shares_offered: quantity.nullish() };
+
+// A stream may start at any event (news reports a postponement before anyone recorded the filing),
+// so every step may say whose listing it is and where.
+const whose = { company: companyRef.nullish(), venue: venue.nullish() };
+const reason = { ...whose, reason: optionalText };
 
 /** Listing events in lifecycle order (the valid-time sort's tie-breaker); reviews sit before pricing. */
 export const LISTING_EVENTS = {
-  'listing.plan_reported': z.strictObject({ company: companyRef, venue: venue.nullish(), expected_window: window.nullish() }),
+  'listing.plan_reported': z.strictObject({ ...whose, company: companyRef, expected_window: window.nullish() }),
   'listing.filed': z.strictObject({
+    ...whose,
     company: companyRef,
-    venue: venue.nullish(),
     filing_type: optionalText,
     proposed_ticker: optionalText,
     previous_listing_id: subjectOf('listing').nullish(),
+    expected_window: window.nullish(),
   }),
-  'listing.terms_set': z.strictObject({ price_range: priceRange.nullish(), shares_offered: shares.nullish() }),
-  'listing.terms_revised': z.strictObject({
-    changes: z.strictObject({ price_range: priceRange.nullish(), shares_offered: shares.nullish() }).nullish(),
-  }),
+  'listing.terms_set': z.strictObject({ ...whose, ...LISTING_TERM_FIELDS }),
+  'listing.terms_revised': z.strictObject({ ...whose, changes: changesTo(LISTING_TERM_FIELDS).nullish() }),
   'listing.postponed': z.strictObject(reason),
   'listing.resumed': z.strictObject(reason),
   ...prefixedReviewEvents('listing', [
@@ -33,30 +46,31 @@ export const LISTING_EVENTS = {
     'review_withdrawn',
   ]),
   'listing.priced': z.strictObject({
-    company: companyRef.nullish(),
-    venue: venue.nullish(),
-    offer_price: money.nullish(),
+    ...whose,
+    offer_price: moneyValue.nullish(),
     price_range: priceRange.nullish(),
-    shares_offered: shares.nullish(),
-    gross_proceeds: money.nullish(),
+    shares_offered: quantity.nullish(),
+    gross_proceeds: moneyValue.nullish(),
     gross_proceeds_basis: optionalText,
-    valuation: money.nullish(),
+    valuation: moneyValue.nullish(),
     ticker: optionalText,
   }),
   'listing.trading_started': z.strictObject({
     venue,
     ticker: optionalText,
-    open_price: money.nullish(),
-    first_day_close: money.nullish(),
+    open_price: moneyValue.nullish(),
+    first_day_close: moneyValue.nullish(),
     first_day_change_bp: basisPoints.nullish(),
   }),
+  // The direction is the fact a price move reports: an unknown one would leave it ambiguous.
   'listing.price_move_reported': z.strictObject({
     direction: z.enum(['up', 'down', 'flat']),
     change_bp: basisPoints.nullish(),
     measured_from: optionalText,
   }),
   'listing.withdrawn': z.strictObject(reason),
-  'listing.delisted': z.strictObject(reason),
+  'listing.delisted': z.strictObject({ reason: optionalText }),
 } as const;
 
 export type ListingEventType = keyof typeof LISTING_EVENTS;
+export type PriceRange = z.infer<typeof priceRange>;

@@ -1,6 +1,12 @@
-import type { CompanyRef, Money, Venue, Window } from '../envelope/value-types.js';
 import type { ReviewState } from '../review/review.state.js';
 import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import type { Change } from '../values/changes.js';
+import type { CompanyRef } from '../values/company-ref.js';
+import type { Dated } from '../values/dates.js';
+import type { MoneyValue } from '../values/money.js';
+import type { Venue } from '../values/venue.js';
+import type { Window } from '../values/window.js';
+import type { PriceRange } from './listing.events.js';
 
 export const LISTING_STATUSES = [
   'none',
@@ -15,18 +21,13 @@ export const LISTING_STATUSES = [
 ] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
-export interface PriceRange {
-  low?: Money | null;
-  high?: Money | null;
-}
+type Details = Record<string, unknown>;
 
 export interface ListingState extends Bookkeeping {
   kind: 'listing';
   status: ListingStatus;
   /** The stage a postponed listing had reached; later moves are measured against it. */
   postponed_from: ListingStatus | null;
-  /** The event that set `status`, named when a rule breaks. */
-  status_event_id: string | null;
   company: CompanyRef | null;
   venue: Venue | null;
   ticker: string | null;
@@ -34,26 +35,38 @@ export interface ListingState extends Bookkeeping {
   filing_type: string | null;
   previous_listing_id: string | null;
   expected_window: Window | null;
-  offer_price: Money | null;
+  offer_price: MoneyValue | null;
   price_range: PriceRange | null;
   shares_offered: number | null;
-  gross_proceeds: Money | null;
+  gross_proceeds: MoneyValue | null;
   gross_proceeds_basis: string | null;
-  valuation: Money | null;
-  first_day: { open_price: Money | null; first_day_close: Money | null; first_day_change_bp: number | null } | null;
-  price_moves: { direction: 'up' | 'down' | 'flat'; change_bp: number | null; measured_from: string | null; occurred_on: string | null }[];
-  /** Reason given for the latest postponement, withdrawal or delisting. */
+  valuation: MoneyValue | null;
+  first_day: { open_price: MoneyValue | null; first_day_close: MoneyValue | null; first_day_change_bp: number | null } | null;
+  price_moves: {
+    direction: 'up' | 'down' | 'flat';
+    change_bp: number | null;
+    measured_from: string | null;
+    occurred_on: Dated | null;
+    details: Details;
+  }[];
+  terms_revisions: {
+    changes: Change[] | Record<string, unknown> | string | null;
+    not_applied: string[];
+    occurred_on: Dated | null;
+    details: Details;
+  }[];
+  /** Reason given for the latest postponement, resumption, withdrawal or delisting. */
   reason: string | null;
   dates: {
-    plan_reported_on: string | null;
-    filed_on: string | null;
-    terms_set_on: string | null;
-    postponed_on: string | null;
-    resumed_on: string | null;
-    priced_on: string | null;
-    trading_started_on: string | null;
-    withdrawn_on: string | null;
-    delisted_on: string | null;
+    plan_reported_on: Dated | null;
+    filed_on: Dated | null;
+    terms_set_on: Dated | null;
+    postponed_on: Dated | null;
+    resumed_on: Dated | null;
+    priced_on: Dated | null;
+    trading_started_on: Dated | null;
+    withdrawn_on: Dated | null;
+    delisted_on: Dated | null;
   };
   reviews: ReviewState[];
 }
@@ -64,7 +77,6 @@ export function initialListing(subject: string): ListingState {
     kind: 'listing',
     status: 'none',
     postponed_from: null,
-    status_event_id: null,
     company: null,
     venue: null,
     ticker: null,
@@ -80,6 +92,7 @@ export function initialListing(subject: string): ListingState {
     valuation: null,
     first_day: null,
     price_moves: [],
+    terms_revisions: [],
     reason: null,
     dates: {
       plan_reported_on: null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { confidenceSchema } from '../confidence.js';
-import { optionalText } from '../envelope/value-types.js';
+import { label, optionalText } from '../values/text.js';
 
 const PATCHABLE = 'a correction patches only /occurred_on, /occurred_precision and /data/…';
 const patchPath = z.string().refine((p) => p === '/occurred_on' || p === '/occurred_precision' || /^\/data\/./.test(p), PATCHABLE);
@@ -20,6 +20,8 @@ const patchOperation = z
   });
 export type PatchOperation = z.infer<typeof patchOperation>;
 
+export const RETRACTION_REASONS = ['source_retracted', 'duplicate', 'misattributed', 'entity_mismatch'] as const;
+
 const target = { target_event_id: z.uuid({ error: 'expected the UUID of an event in this stream' }) };
 
 export const META_EVENTS = {
@@ -31,7 +33,8 @@ export const META_EVENTS = {
   }),
   'fact.retracted': z.strictObject({
     ...target,
-    reason: z.enum(['source_retracted', 'duplicate', 'misattributed', 'entity_mismatch']),
+    // Why a fact stops counting changes nothing in the fold: an unlisted reason is kept, with a warning.
+    reason: label(RETRACTION_REASONS, 'retraction reason'),
   }),
   'fact.corroborated': z.strictObject({ ...target, resulting_confidence: confidenceSchema }),
 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { MetaTargetInvalid, MetaTargetNotFound, RuleViolation } from '../errors.js';
 import type { ListingState } from '../listing/listing.state.js';
-import { event, type EventOptions } from '../testing/events.js';
+import { day, event, type EventOptions } from '../testing/events.js';
 import { given } from '../testing/given.js';
 
 const L = 'listing:minimax-xhkg-2026';
@@ -32,7 +32,7 @@ describe('fact.corrected', () => {
         ]),
         corrected('priced', [{ op: 'replace', path: '/data/gross_proceeds/amount_minor', value: 61_900_000_000 }], { id: 'fix-amount' }),
       )
-      .then({ status: 'trading', gross_proceeds: { amount_minor: 61_900_000_000 }, dates: { priced_on: '2026-01-08' } });
+      .then({ status: 'trading', gross_proceeds: { amount_minor: 61_900_000_000 }, dates: { priced_on: day('2026-01-08') } });
   });
 
   it('is rejected when the patched stream breaks a rule', () => {
@@ -74,7 +74,7 @@ describe('fact.retracted', () => {
   it('stops the target counting and recomputes the state', () => {
     const state = given(priced, trading, move)
       .when(retracted('price_move_reported'))
-      .then({ status: 'trading', price_moves: [], retracted_event_ids: ['price_move_reported'] });
+      .then({ status: 'trading', price_moves: [], provenance: { retracted_event_ids: ['price_move_reported'] } });
     expect((state as ListingState).version).toBe(4);
   });
 
@@ -87,7 +87,7 @@ describe('fact.retracted', () => {
   it('can itself be retracted, which restores the target', () => {
     given(priced, trading, move, retracted('price_move_reported'))
       .when(retracted('retracted:price_move_reported', { id: 'undo' }))
-      .then({ price_moves: [{ direction: 'up' }], retracted_event_ids: ['retracted:price_move_reported'] });
+      .then({ price_moves: [{ direction: 'up' }], provenance: { retracted_event_ids: ['retracted:price_move_reported'] } });
   });
 });
 

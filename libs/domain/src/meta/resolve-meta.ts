@@ -3,15 +3,16 @@ import { z } from 'zod';
 import { dataSchemaFor } from '../catalog.js';
 import { effectiveConfidence, type Confidence } from '../confidence.js';
 import type { StoredEvent } from '../envelope/envelope.types.js';
+import { isWarningIssue } from '../envelope/issues.js';
 import { validTimeErrors } from '../envelope/valid-time.rule.js';
-import { isoDate, precision } from '../envelope/value-types.js';
+import { isoDate, precision } from '../values/dates.js';
 import { MetaTargetInvalid, MetaTargetNotFound, RuleViolation } from '../errors.js';
 import type { Fact } from '../stream/fact.js';
 import { isMetaType, type MetaData } from './meta.events.js';
 
 export interface ResolvedMeta {
   /** Counted (non-meta, not retracted) events with corrections applied, in no particular order. */
-  facts: Fact[];
+  facts: Omit<Fact, 'details'>[];
   /** Corrections and corroborations that apply to a counted fact. */
   applied: StoredEvent[];
   retracted_event_ids: string[];
@@ -49,7 +50,7 @@ function patched(target: StoredEvent, correction: StoredEvent): StoredEvent | st
   const timeErrors = validTimeErrors(time.data.occurred_on, time.data.occurred_precision, false);
   if (timeErrors.length > 0) return timeErrors[0].message;
   const data = dataSchemaFor(target.type)?.safeParse(next.data);
-  const broken = data?.success === false ? data.error.issues.find((i) => i.code !== 'unrecognized_keys') : undefined;
+  const broken = data?.success === false ? data.error.issues.find((i) => !isWarningIssue(i)) : undefined;
   if (broken) return `/data/${broken.path.join('/')}: ${broken.message}`;
   return { ...target, ...time.data, data: next.data };
 }
@@ -83,7 +84,8 @@ export function resolveMeta(events: readonly StoredEvent[], onProblem: (problem:
   const counts = (e: StoredEvent) => !retracted.has(e.event_id);
 
   const current = new Map(recorded.filter((e) => !isMetaType(e.type) && counts(e)).map((e) => [e.event_id, e]));
-  const corroborations = new Map<string, Confidence[]>();
+  const corroborations = new Map<string, { event_id: string; confidence: Confidence }[]>();
+  const corrections = new Map<string, Fact['corrected_by']>();
   const applied: StoredEvent[] = [];
   for (const meta of usable.filter(counts)) {
     const target = current.get(targetOf(meta));
@@ -95,16 +97,27 @@ export function resolveMeta(events: readonly StoredEvent[], onProblem: (problem:
         continue;
       }
       current.set(target.event_id, result);
+      const { kind } = meta.data as MetaData['fact.corrected'];
+      corrections.set(target.event_id, [...(corrections.get(target.event_id) ?? []), { event_id: meta.event_id, kind }]);
     } else if (meta.type === 'fact.corroborated') {
       const { resulting_confidence } = meta.data as MetaData['fact.corroborated'];
-      corroborations.set(target.event_id, [...(corroborations.get(target.event_id) ?? []), resulting_confidence]);
+      const backing = { event_id: meta.event_id, confidence: resulting_confidence };
+      corroborations.set(target.event_id, [...(corroborations.get(target.event_id) ?? []), backing]);
     }
     if (meta.type !== 'fact.retracted') applied.push(meta);
   }
 
-  const facts = [...current.values()].map((e) => ({
-    ...e,
-    confidence: effectiveConfidence(e.source.confidence, corroborations.get(e.event_id) ?? []),
-  }));
+  const facts = [...current.values()].map((e) => {
+    const backing = corroborations.get(e.event_id) ?? [];
+    return {
+      ...e,
+      confidence: effectiveConfidence(
+        e.source.confidence,
+        backing.map((b) => b.confidence),
+      ),
+      corrected_by: corrections.get(e.event_id) ?? [],
+      corroborated_by: backing.map((b) => b.event_id),
+    };
+  });
   return { facts, applied, retracted_event_ids: [...retracted].sort() };
 }

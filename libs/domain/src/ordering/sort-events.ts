@@ -1,5 +1,5 @@
 import { lifecycleRank } from '../catalog.js';
-import type { Precision } from '../envelope/value-types.js';
+import type { Precision } from '../values/dates.js';
 import { contains, intervalOf, type Interval } from './valid-time.js';
 
 export interface Orderable {

@@ -1,4 +1,4 @@
-import type { Precision } from '../envelope/value-types.js';
+import type { Precision } from '../values/dates.js';
 
 /** The period a dated event covers: [start, end), as YYYY-MM-DD. */
 export interface Interval {

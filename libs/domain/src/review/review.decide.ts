@@ -1,7 +1,9 @@
 import { RuleViolation } from '../errors.js';
 import type { Fact } from '../stream/fact.js';
 import type { Phase, ReviewEvent } from './review.events.js';
-import { isTerminal, reviewSummary, type ReviewState } from './review.state.js';
+import { statedEvent, type Provenance } from '../stream/provenance.js';
+import { findReview, isTerminal, reviewPath, reviewSummary, type ReviewState } from './review.state.js';
+import { asReviewEvent } from './review.evolve.js';
 
 // `unspecified` has no place on the line, so it never counts as a regression.
 const PHASE_RANK: Partial<Record<Phase, number>> = { prenotification: 0, simplified: 1, phase_1: 2, phase_2: 3, phase_3: 4 };
@@ -13,9 +15,12 @@ function isRegression(from: Phase | null, to: Phase): boolean {
 }
 
 /** Review rules shared by every aggregate that holds reviews; codes are `<aggregate>.review_*`. */
-export function decideReview(aggregate: string, review: ReviewState | undefined, event: ReviewEvent, fact: Fact): void {
+export function decideReview(aggregate: string, state: { reviews: ReviewState[]; provenance: Provenance }, fact: Fact): void {
+  const event: ReviewEvent = asReviewEvent(aggregate, fact);
+  const review = findReview(state.reviews, event.data.review_id);
+  const lastEvent = statedEvent(state.provenance, reviewPath(event.data.review_id));
   const violation = (code: string, rule: string) =>
-    new RuleViolation(`${aggregate}.${code}`, rule, reviewSummary(review, event.data.review_id), [review?.last_event_id, fact.event_id]);
+    new RuleViolation(`${aggregate}.${code}`, rule, reviewSummary(review, event.data.review_id), [lastEvent, fact.event_id]);
 
   if (review === undefined) {
     if (event.name === 'review_phase_changed' || event.name === 'review_resumed')

@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { RuleViolation } from '../errors.js';
-import { event } from '../testing/events.js';
+import { day, event } from '../testing/events.js';
 import { given } from '../testing/given.js';
 
 const R = 'rule:us-bis-2023-10-17-advanced-computing';
@@ -17,7 +17,7 @@ describe('export-control rule', () => {
   it('goes in_force → rescinded, with amendments on the way', () => {
     given(issued, amended)
       .when(rescinded)
-      .then({ status: 'rescinded', amendments: [{ summary: 'adds H20' }], rescinded_on: '2025-12-08' });
+      .then({ status: 'rescinded', amendments: [{ summary: 'adds H20' }], rescinded_on: day('2025-12-08') });
   });
 
   it('is issued once and takes nothing after rescission', () => {

@@ -1,24 +1,25 @@
 import type { ReviewPolicy } from '../chiptrade/chiptrade.events.js';
-import type { AuthorityRef } from '../envelope/value-types.js';
 import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import type { AuthorityRef } from '../values/authority-ref.js';
+import type { Dated } from '../values/dates.js';
+import type { Window } from '../values/window.js';
 
 export type RuleStatus = 'none' | 'in_force' | 'rescinded';
 
 export interface RuleState extends Bookkeeping {
   kind: 'rule';
   status: RuleStatus;
-  status_event_id: string | null;
   issued: boolean;
   authority: AuthorityRef | null;
   title: string | null;
   instrument: string | null;
   fr_citation: string | null;
-  published_on: string | null;
-  effective_on: string | null;
+  published_on: Window | null;
+  effective_on: Window | null;
   destinations: string[];
   review_policy: ReviewPolicy | null;
-  amendments: { summary: string; effective_on: string | null; occurred_on: string | null; event_id: string }[];
-  rescinded_on: string | null;
+  amendments: { summary: string; effective_on: Window | null; occurred_on: Dated | null; details: Record<string, unknown> }[];
+  rescinded_on: Dated | null;
   rescission_reason: string | null;
 }
 
@@ -27,7 +28,6 @@ export function initialRule(subject: string): RuleState {
     ...emptyBookkeeping(subject),
     kind: 'rule',
     status: 'none',
-    status_event_id: null,
     issued: false,
     authority: null,
     title: null,

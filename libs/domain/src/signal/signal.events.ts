@@ -1,20 +1,17 @@
 import { z } from 'zod';
-import {
-  authorityRef,
-  basisPoints,
-  companyRef,
-  isoDate,
-  mic,
-  optionalText,
-  precision,
-  regionCode,
-  window,
-} from '../envelope/value-types.js';
+import { authorityRef } from '../values/authority-ref.js';
+import { mic, regionCode } from '../values/codes.js';
+import { companyRef } from '../values/company-ref.js';
+import { isoDate, precision } from '../values/dates.js';
+import { basisPoints } from '../values/numbers.js';
+import { optionalText, text } from '../values/text.js';
+import { window } from '../values/window.js';
 
 // DOMAIN.md leaves signal fields open; the ones named here are those the seed uses, typed
 // loosely enough for news, so that company references in them are checked and indexed.
 const companyAndText = { company: companyRef.nullish() };
-const leader = z.strictObject({ model_family: optionalText, company: companyRef.nullish() });
+// A leader `{ model_family, company }`, or its name alone ("Qwen").
+const leader = z.union([z.strictObject({ model_family: optionalText, company: companyRef.nullish() }), text]);
 
 export const SIGNAL_EVENTS = {
   'signal.model_release_expected': z.strictObject({

@@ -1,12 +1,11 @@
 import type { Confidence } from '../confidence.js';
-import type { Precision } from '../envelope/value-types.js';
 import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import type { Dated } from '../values/dates.js';
 
+/** A signal fact: the event's data verbatim (named and unnamed keys alike), dated, with its effective confidence. */
 export interface SignalFact {
-  event_id: string;
   type: string;
-  occurred_on: string | null;
-  occurred_precision: Precision;
+  occurred_on: Dated | null;
   data: Record<string, unknown>;
   confidence: Confidence;
 }

@@ -1,5 +1,6 @@
 import type { Confidence } from '../confidence.js';
 import type { Source } from '../envelope/source.schema.js';
+import { emptyProvenance, type Provenance } from './provenance.js';
 
 /** What every aggregate state carries about its stream, beside its own fields. */
 export interface Bookkeeping {
@@ -11,13 +12,17 @@ export interface Bookkeeping {
   sources: Source[];
   /**
    * The best-backed fact of the resource: the highest effective confidence (own source or corroboration)
-   * among counted events; null while none counts. Per-fact confidence stays beside the facts that need it
-   * (import approvals, licences, signal facts), because one strong fact must not vouch for a weak one.
+   * among counted events; null while none counts. Per-fact confidence is in `provenance` (and beside the
+   * facts that need it: import approvals, licences, signal facts), because one strong fact must not vouch
+   * for a weak one.
    */
   confidence: Confidence | null;
-  retracted_event_ids: string[];
+  /** Per fact, which event and source stated it; events retracted. */
+  provenance: Provenance;
+  /** `data` keys the catalog does not name, from the events that describe the resource as a whole. */
+  details: Record<string, unknown>;
 }
 
 export function emptyBookkeeping(subject: string): Bookkeeping {
-  return { subject, version: 0, last_global_position: 0, sources: [], confidence: null, retracted_event_ids: [] };
+  return { subject, version: 0, last_global_position: 0, sources: [], confidence: null, provenance: emptyProvenance(), details: {} };
 }

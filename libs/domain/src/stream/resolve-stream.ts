@@ -1,4 +1,4 @@
-import type { AggregateKind } from '../catalog.js';
+import { namedKeysOf, type AggregateKind } from '../catalog.js';
 import { canonicalJson } from '../canonical-json.js';
 import { highestConfidence } from '../confidence.js';
 import type { StoredEvent } from '../envelope/envelope.types.js';
@@ -8,13 +8,23 @@ import { sortByRecorded, sortByValidTime } from '../ordering/sort-events.js';
 import { kindOfSubject } from '../subject.js';
 import { upcast } from '../upcast/upcast.js';
 import type { Bookkeeping } from './bookkeeping.js';
+import type { Provenance } from './provenance.js';
 import type { Fact } from './fact.js';
+
+/** What a stream says about itself, whatever its aggregate: folded states carry it beside their facts. */
+export type StreamBookkeeping = Omit<Bookkeeping, 'provenance' | 'details'> & Pick<Provenance, 'retracted_event_ids'>;
 
 export interface ResolvedStream {
   kind: AggregateKind;
   /** Counted events, corrections applied, each with its effective confidence, in the order rules and folds see them. */
   facts: Fact[];
-  bookkeeping: Bookkeeping;
+  bookkeeping: StreamBookkeeping;
+}
+
+/** The data keys the type's schema does not name. */
+function unnamed(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const named = namedKeysOf(type);
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !named.has(key)));
 }
 
 function distinctSources(events: readonly StoredEvent[]): Source[] {
@@ -34,7 +44,9 @@ export function resolveStream(
   onProblem: (problem: MetaProblem) => void = () => {},
 ): ResolvedStream {
   const kind = kindOfSubject(subject);
-  const { facts, applied, retracted_event_ids } = resolveMeta(events.map(upcast), onProblem);
+  const resolved = resolveMeta(events.map(upcast), onProblem);
+  const { applied, retracted_event_ids } = resolved;
+  const facts: Fact[] = resolved.facts.map((f) => ({ ...f, details: unnamed(f.type, f.data) }));
   const ordered = kind === 'company' ? sortByRecorded(facts) : sortByValidTime(facts);
   return {
     kind,

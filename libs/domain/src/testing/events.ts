@@ -1,7 +1,7 @@
 import type { Confidence } from '../confidence.js';
 import type { NewEvent, StoredEvent } from '../envelope/envelope.types.js';
 import type { Source } from '../envelope/source.schema.js';
-import type { Precision } from '../envelope/value-types.js';
+import type { Precision } from '../values/dates.js';
 
 export interface EventOptions {
   /** `'2026-01-15'` (day), `'2026-01'` (month), `'2026-Q2'` (quarter), `'2026'` (year); omitted: undated. */
@@ -54,4 +54,9 @@ export function stored(events: readonly NewEvent[], before = 0, now?: string): S
     global_position: before + i + 1,
     recorded_at: e.recorded_at ?? now ?? recordedAt(before + i),
   }));
+}
+
+/** A day-precision date as folded states show it. */
+export function day(date: string): { date: string; precision: 'day' } {
+  return { date, precision: 'day' };
 }

@@ -1,38 +1,40 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
 import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { companyFilter, regionFilter } from '../http/filters.js';
 import { ApiQueries } from '../http/api-queries.decorator.js';
-import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { authorityFilter, regionFilter } from '../http/filters.js';
+import { listPage } from '../http/list-page.js';
+import { pageQuery } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
-import { asOfQuery, loadResource, toResource, type AsOfQuery } from '../http/resource.js';
+import { loadResource } from '../http/resource.js';
+import { subjectFilter } from '../http/subject-id.js';
+import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
+import { ACQUISITION_ROWS } from './acquisitions.projection.js';
 
 const listQuery = z.strictObject({
   status: z.string().regex(/^[a-z_]+$/).optional(),
   jurisdiction: regionFilter.optional(),
-  authority: z.string().regex(/^[A-Z]{2}(-[A-Z0-9_]+)+$/, 'expected an authority code like CN-SAMR').optional(),
-  company: companyFilter.optional(),
+  authority: authorityFilter.optional(),
+  company: subjectFilter('company').optional(),
+  ...timeFields,
   ...pageQuery,
 });
 
 // `authority` looks inside the folded reviews: jsonb containment, no column of its own.
-const LIST_SQL = `
-  SELECT subject, state FROM rm_acquisitions
-   WHERE ($1::text IS NULL OR status = $1)
-     AND ($2::text IS NULL OR $2 = ANY (jurisdictions))
-     AND ($3::text IS NULL OR state->'reviews' @> jsonb_build_array(jsonb_build_object('authority', jsonb_build_object('code', $3::text))))
-     AND ($4::text IS NULL OR acquirer = $4 OR target = $4)
-     AND ($5::text IS NULL OR subject > $5)
-   ORDER BY subject
-   LIMIT $6`;
+const FILTERS = `
+      ($1::text IS NULL OR status = $1)
+  AND ($2::text IS NULL OR $2 = ANY (jurisdictions))
+  AND ($3::text IS NULL OR state->'reviews' @> jsonb_build_array(jsonb_build_object('authority', jsonb_build_object('code', $3::text))))
+  AND ($4::text IS NULL OR acquirer = $4 OR target = $4)`;
 
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/acquisitions')
 export class AcquisitionsController {
   constructor(
@@ -40,27 +42,19 @@ export class AcquisitionsController {
     private readonly store: EventStore,
   ) {}
 
-  /** `status` is the derived deal status (`under_review` while a review is pending). */
+  /** `status` is the derived deal status (`under_review` while a review is pending); at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_acquisitions')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
-    const [after] = decodeCursor(query.cursor, 1) ?? [null];
-    const { rows } = await this.pool.query<{ subject: string; state: AggregateState }>(LIST_SQL, [
-      query.status ?? null,
-      query.jurisdiction ?? null,
-      query.authority ?? null,
-      query.company ?? null,
-      after,
-      query.limit + 1,
-    ]);
-    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state));
+  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+    const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
+    return listPage(this.pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
   }
 
   @Get(':id')
-  @ApiQueries(asOfQuery)
+  @ApiQueries(timeQuery)
   @ProjectionPosition('rm_acquisitions')
-  get(@Param('id') id: string, @Query(new ZodPipe(asOfQuery)) asOf: AsOfQuery) {
-    return loadResource(this.pool, this.store, 'rm_acquisitions', 'acquisition', id, asOf);
+  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(this.pool, this.store, 'rm_acquisitions', 'acquisition', id, time);
   }
 }

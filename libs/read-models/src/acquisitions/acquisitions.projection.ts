@@ -1,17 +1,23 @@
-import type { AcquisitionState } from '@newsledger/domain';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { companyIdOf, type AcquisitionState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
+import type { RowShape } from '../projection/row-shape.js';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
 
-const UPSERT_ACQUISITIONS = upsertRowsSql('rm_acquisitions', { status: 'text', acquirer: 'text', target: 'text', jurisdictions: 'text[]' });
-
-export const acquisitionsProjection = foldingProjection<AcquisitionState>('rm_acquisitions', 'acquisition', async (client, states) => {
-  const rows = states.map((state) => ({
+export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
+  table: 'rm_acquisitions',
+  columns: { status: 'text', acquirer: 'text', target: 'text', jurisdictions: 'text[]' },
+  rowOf: (state) => ({
     subject: state.subject,
     status: state.status,
-    acquirer: state.acquirer?.company_id ?? null,
-    target: state.target?.company_id ?? null,
+    acquirer: companyIdOf(state.acquirer),
+    target: companyIdOf(state.target),
     jurisdictions: [...new Set(state.reviews.flatMap((r) => (r.jurisdiction ? [r.jurisdiction] : [])))],
     state,
-  }));
-  await client.query(UPSERT_ACQUISITIONS, [JSON.stringify(rows)]);
+  }),
+};
+
+const UPSERT_ACQUISITIONS = upsertRowsSql(ACQUISITION_ROWS.table, ACQUISITION_ROWS.columns);
+
+export const acquisitionsProjection = foldingProjection<AcquisitionState>('rm_acquisitions', 'acquisition', async (client, states) => {
+  await client.query(UPSERT_ACQUISITIONS, [JSON.stringify(states.map(ACQUISITION_ROWS.rowOf))]);
 });

@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { companyFilter } from '../http/filters.js';
 import { ApiQueries } from '../http/api-queries.decorator.js';
 import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { subjectFilter } from '../http/subject-id.js';
 
 const listQuery = z.strictObject({
-  company: companyFilter.optional(),
+  company: subjectFilter('company').optional(),
   side: z.enum(['export', 'import']).optional(),
   status: z.string().regex(/^[a-z_]+$/).optional(),
   kind: z.string().regex(/^[a-z_]+$/).optional(),
@@ -21,34 +22,48 @@ interface ApprovalRow {
   side: string;
   seq: number;
   company: string | null;
+  company_name: string | null;
   status: string;
   kind: string | null;
+  products: unknown[];
+  authority: unknown;
   quantity: number | null;
   conditions: unknown[];
-  occurred_on: string | null;
+  occurred_on: unknown;
   confidence: string;
-  event_id: string;
+  attribution: unknown;
+  source: unknown;
+  event_id: string | null;
 }
 
+// The company's name is its registered display name, else the name the report used.
 const LIST_SQL = `
-  SELECT subject, side, seq, company, status, kind, quantity, conditions, occurred_on, confidence, event_id
-    FROM rm_chip_approvals
-   WHERE ($1::text IS NULL OR company = $1)
-     AND ($2::text IS NULL OR side = $2)
-     AND ($3::text IS NULL OR status = $3)
-     AND ($4::text IS NULL OR kind = $4)
-     AND ($5::text IS NULL OR (subject, side, seq) > ($5, $6::text, $7::integer))
-   ORDER BY subject, side, seq
+  SELECT a.subject, a.side, a.seq, a.company, coalesce(c.display_name, a.name_as_reported) AS company_name, a.status, a.kind,
+         a.products, a.authority, a.quantity, a.conditions, a.occurred_on, a.confidence, a.source->'attribution' AS attribution,
+         a.source, a.event_id
+    FROM rm_chip_approvals a
+    LEFT JOIN rm_companies c ON c.subject = a.company
+   WHERE ($1::text IS NULL OR a.company = $1)
+     AND ($2::text IS NULL OR a.side = $2)
+     AND ($3::text IS NULL OR a.status = $3)
+     AND ($4::text IS NULL OR a.kind = $4)
+     AND ($5::text IS NULL OR (a.subject, a.side, a.seq) > ($5, $6::text, $7::integer))
+   ORDER BY a.subject, a.side, a.seq
    LIMIT $8`;
 
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/chip-approvals')
 export class ChipApprovalsController {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /** Every export licence and import approval across corridors, one row each, with the confidence of its own event. */
+  /**
+   * Every export licence and import approval across corridors, one row each: the company and its
+   * name, the products, the authority, the effective confidence of its own event, and who said so
+   * (`source`, with `attribution` when the outlet relayed another).
+   */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_chiptrade')

@@ -1,30 +1,38 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
 import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
-import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { regionFilter } from '../http/filters.js';
+import { listPage } from '../http/list-page.js';
+import { pageQuery } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
-import { asOfQuery, loadResource, toResource, type AsOfQuery } from '../http/resource.js';
+import { loadResource } from '../http/resource.js';
+import { subjectOfId } from '../http/subject-id.js';
+import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
+import { withAttributions } from './attributions.js';
+import { CORRIDOR_ROWS } from './chiptrade.projection.js';
 
 const listQuery = z.strictObject({
-  product: z.string().trim().min(1).max(200).optional(),
+  product: z.string().trim().min(1).max(200).optional().meta({ description: 'a product id (product:nvidia-h200 or nvidia-h200) or words of its name (H200)' }),
+  destination: regionFilter.optional(),
+  ...timeFields,
   ...pageQuery,
 });
 
-const LIST_SQL = `
-  SELECT subject, state FROM rm_chiptrade
-   WHERE ($1::text IS NULL OR export->'products' ? $1)
-     AND ($2::text IS NULL OR subject > $2)
-   ORDER BY subject
-   LIMIT $3`;
+// A product matches by id, or by its name (or the words reported) containing the text, ignoring case.
+const FILTERS = `
+      ($1::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(products) AS p
+                                    WHERE p->>'product_id' = $2 OR strpos(lower(p->>'name'), lower($1)) > 0))
+  AND ($3::text IS NULL OR destination = $3)`;
 
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/chiptrade')
 export class ChipTradeController {
   constructor(
@@ -32,20 +40,26 @@ export class ChipTradeController {
     private readonly store: EventStore,
   ) {}
 
+  /** Trade corridors naming a `product` (id or name), to a `destination`; at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_chiptrade')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
-    const [after] = decodeCursor(query.cursor, 1) ?? [null];
-    const { rows } = await this.pool.query<{ subject: string; state: AggregateState }>(LIST_SQL, [query.product ?? null, after, query.limit + 1]);
-    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state));
+    const id = query.product === undefined ? null : subjectOfId('product', query.product);
+    // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
+    const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
+    const page = await listPage(this.pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    return { ...page, data: page.data.map(withAttributions) };
   }
 
-  /** `export` (state, review policy, authorization, applications, licences) and `import` (state, restrictions, official status, approvals). */
+  /**
+   * `export` (state, review policy, authorization, applications, licences) and `import` (state,
+   * restrictions, official status, approvals); each licence and approval with its `attribution`.
+   */
   @Get(':id')
-  @ApiQueries(asOfQuery)
+  @ApiQueries(timeQuery)
   @ProjectionPosition('rm_chiptrade')
-  get(@Param('id') id: string, @Query(new ZodPipe(asOfQuery)) asOf: AsOfQuery) {
-    return loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, asOf);
+  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return withAttributions(await loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
   }
 }

@@ -1,16 +1,20 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { foldSubject, normalizeName, type AggregateState } from '@newsledger/domain';
+import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { PG_POOL, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { regionFilter } from '../http/filters.js';
 import { ApiQueries } from '../http/api-queries.decorator.js';
+import { regionFilter } from '../http/filters.js';
 import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
-import { asOfQuery, loadResource, subjectFromSlug, toResource, type AsOfQuery } from '../http/resource.js';
-import { TIMELINE_SQL, timelineQuery, type TimelineRow } from '../timeline/timeline.query.js';
+import { loadResource, toResource } from '../http/resource.js';
+import { subjectFromPath } from '../http/subject-id.js';
+import { askedTimes, isNow, timeQuery, type TimeQuery } from '../http/time-query.js';
+import { factsAt, timelinePage, timelineQuery } from '../timeline/timeline.query.js';
+import { nameProbes } from './name-search.js';
 
 const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
@@ -19,19 +23,22 @@ const listQuery = z.strictObject({
   ...pageQuery,
 });
 
-// `search` holds every name already folded by normalizeName; the trigram index serves the LIKE.
+// A query is found through the name-gram index (every gram of the query among the row's), then
+// confirmed by the LIKE on the compact names; up to two probes: as typed, and without "Inc", "AI"….
 const LIST_SQL = `
   SELECT subject, state FROM rm_companies
-   WHERE ($1::text IS NULL OR search LIKE $1)
-     AND ($2::text IS NULL OR country = $2)
-     AND ($3::boolean IS NULL OR registered = NOT $3)
-     AND ($4::text IS NULL OR subject > $4)
+   WHERE ($1::text[] IS NULL OR (search_grams @> $1 AND search_compact LIKE $2)
+                             OR ($3::text[] IS NOT NULL AND search_grams @> $3 AND search_compact LIKE $4))
+     AND ($5::text IS NULL OR country = $5)
+     AND ($6::boolean IS NULL OR registered = NOT $6)
+     AND ($7::text IS NULL OR subject > $7)
    ORDER BY subject
-   LIMIT $5`;
+   LIMIT $8`;
 
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/companies')
 export class CompaniesController {
   constructor(
@@ -39,15 +46,23 @@ export class CompaniesController {
     private readonly store: EventStore,
   ) {}
 
-  /** `q` matches names and aliases ignoring case and diacritics; `unresolved=true`: referenced, never registered. */
+  /**
+   * `q` matches names and aliases in any script, ignoring case, diacritics, spaces and dots (`z.ai`,
+   * `zai`, `Zhipu AI`, `智谱`); `unresolved=true`: referenced, never registered.
+   */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_companies')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [after] = decodeCursor(query.cursor, 1) ?? [null];
-    const pattern = query.q === undefined ? null : `%${escapeLike(normalizeName(query.q))}%`;
+    const probes = query.q === undefined ? [] : nameProbes(query.q);
+    if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
+    const [first, second] = probes;
     const { rows } = await this.pool.query<{ subject: string; state: AggregateState | null }>(LIST_SQL, [
-      pattern,
+      first?.grams ?? null,
+      first?.pattern ?? null,
+      second?.grams ?? null,
+      second?.pattern ?? null,
       query.country ?? null,
       query.unresolved ?? null,
       after,
@@ -57,26 +72,29 @@ export class CompaniesController {
   }
 
   @Get(':id')
-  @ApiQueries(asOfQuery)
+  @ApiQueries(timeQuery)
   @ProjectionPosition('rm_companies')
-  get(@Param('id') id: string, @Query(new ZodPipe(asOfQuery)) asOf: AsOfQuery) {
-    return loadResource(this.pool, this.store, 'rm_companies', 'company', id, asOf);
+  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    try {
+      return await loadResource(this.pool, this.store, 'rm_companies', 'company', id, time);
+    } catch (error) {
+      // A company only referenced has no stream of its own: it existed once an event named it.
+      const company = subjectFromPath('company', id);
+      if (isNow(time) || (await factsAt(this.store, company, time)).length === 0) throw error;
+      return { ...toResource(foldSubject(company, [])), ...askedTimes(time) };
+    }
   }
 
-  /** Every counted fact naming the company, newest first by valid time, with its source and effective confidence. */
+  /** Every counted fact naming the company, newest first by valid time, with its source and effective confidence; at a past point with `as_of`/`valid_at`. */
   @Get(':id/timeline')
   @ApiQueries(timelineQuery)
   @ProjectionPosition('rm_timeline')
   async timeline(@Param('id') id: string, @Query(new ZodPipe(timelineQuery)) query: z.output<typeof timelineQuery>) {
-    const company = subjectFromSlug('company', id);
+    const company = subjectFromPath('company', id);
     // An unknown company is a 404, not an empty timeline.
     await loadResource(this.pool, this.store, 'rm_companies', 'company', id, {});
-    const [sortOn, position] = decodeCursor(query.cursor, 2) ?? [null, null];
-    const { rows } = await this.pool.query<TimelineRow>(TIMELINE_SQL, [company, sortOn, position, query.limit + 1]);
-    return toPage(rows, query.limit, (r) => [r.sort_on, r.global_position], ({ sort_on: _key, ...row }) => row);
+    const page = await timelinePage(this.pool, this.store, company, query);
+    if (page === null) throw problems.notFound(`No company ${id} at that point: nothing named it yet.`);
+    return { ...page, ...askedTimes(query) };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

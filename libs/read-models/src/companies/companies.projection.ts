@@ -1,8 +1,15 @@
-import { normalizeName, type CompanyState } from '@newsledger/domain';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import type { CompanyState } from '@newsledger/domain';
 import { foldingProjection, type Projection } from '../projection/projection.js';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { searchColumns } from './name-search.js';
 
-const UPSERT_COMPANIES = upsertRowsSql('rm_companies', { registered: 'boolean', display_name: 'text', country: 'text', search: 'text' });
+const UPSERT_COMPANIES = upsertRowsSql('rm_companies', {
+  registered: 'boolean',
+  display_name: 'text',
+  country: 'text',
+  search_compact: 'text',
+  search_grams: 'text[]',
+});
 
 // A company named by some event but never registered still gets a row, shown as unresolved.
 const INSERT_REFERENCED = `
@@ -16,7 +23,8 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
     registered: state.registered,
     display_name: state.display_name,
     country: state.headquarters_country,
-    search: searchText(state),
+    // Every name the company goes by: its slug, display and legal names, and every alias in any script.
+    ...searchColumns([state.subject.slice('company:'.length), state.display_name, state.legal_name, ...state.aliases.map((a) => a.name)]),
     state,
   }));
   await client.query(UPSERT_COMPANIES, [JSON.stringify(rows)]);
@@ -30,9 +38,3 @@ export const companiesProjection: Projection = {
     await registeredCompanies.handle(events, client);
   },
 };
-
-/** Every name the company goes by, folded like a search query is, one per line. */
-function searchText(state: CompanyState): string {
-  const names = [state.subject.slice('company:'.length), state.display_name, state.legal_name, ...state.aliases.map((a) => a.name)];
-  return [...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join('\n');
-}

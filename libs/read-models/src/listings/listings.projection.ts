@@ -1,26 +1,38 @@
-import type { ListingState } from '@newsledger/domain';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { companyIdOf, micOf, moneyOf, type ListingState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
+import type { RowShape } from '../projection/row-shape.js';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
 
-const UPSERT_LISTINGS = upsertRowsSql('rm_listings', {
-  status: 'text',
-  company: 'text',
-  venue: 'text',
-  listed_on: 'date',
-  proceeds_currency: 'text',
-  proceeds_minor: 'bigint',
-});
+export const LISTING_ROWS: RowShape<ListingState> = {
+  table: 'rm_listings',
+  columns: {
+    status: 'text',
+    company: 'text',
+    venue: 'text',
+    listed_on: 'date',
+    proceeds_currency: 'text',
+    proceeds_minor: 'bigint',
+    proceeds_approximate: 'boolean',
+  },
+  rowOf: (state) => {
+    // Proceeds given only in words have no number to sum.
+    const proceeds = moneyOf(state.gross_proceeds);
+    return {
+      subject: state.subject,
+      status: state.status,
+      company: companyIdOf(state.company),
+      venue: micOf(state.venue),
+      listed_on: (state.dates.trading_started_on ?? state.dates.priced_on)?.date ?? null,
+      proceeds_currency: proceeds?.currency ?? null,
+      proceeds_minor: proceeds?.amount_minor ?? null,
+      proceeds_approximate: proceeds?.approximate ?? null,
+      state,
+    };
+  },
+};
+
+const UPSERT_LISTINGS = upsertRowsSql(LISTING_ROWS.table, LISTING_ROWS.columns);
 
 export const listingsProjection = foldingProjection<ListingState>('rm_listings', 'listing', async (client, states) => {
-  const rows = states.map((state) => ({
-    subject: state.subject,
-    status: state.status,
-    company: state.company?.company_id ?? null,
-    venue: state.venue?.mic ?? null,
-    listed_on: state.dates.trading_started_on ?? state.dates.priced_on,
-    proceeds_currency: state.gross_proceeds?.currency ?? null,
-    proceeds_minor: state.gross_proceeds?.amount_minor ?? null,
-    state,
-  }));
-  await client.query(UPSERT_LISTINGS, [JSON.stringify(rows)]);
+  await client.query(UPSERT_LISTINGS, [JSON.stringify(states.map(LISTING_ROWS.rowOf))]);
 });

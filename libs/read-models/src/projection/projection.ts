@@ -1,4 +1,4 @@
-import { foldSubject, type AggregateKind, type AggregateState } from '@newsledger/domain';
+import { foldSubject, type AggregateKind, type AggregateState, type StoredEvent } from '@newsledger/domain';
 import type { RecordedEvent } from '@newsledger/event-store';
 import type pg from 'pg';
 import { streamsOf } from './read-stream.js';
@@ -19,14 +19,15 @@ export function touchedSubjects(events: readonly RecordedEvent[], kind: Aggregat
 
 /**
  * A projection of one aggregate kind: each subject a batch touches is folded again from its whole
- * stream (up to the batch at least), and `write` stores the batch's states together.
+ * stream (up to the batch at least), and `write` stores the batch's states together (the streams
+ * beside them, for what a state names only by event id).
  * Re-folding, not patching rows, keeps read models equal to the domain rules, and makes corrections,
  * retractions and replays free.
  */
 export function foldingProjection<S extends AggregateState>(
   name: string,
   kind: S['kind'],
-  write: (client: pg.PoolClient, states: S[]) => Promise<void>,
+  write: (client: pg.PoolClient, states: S[], streams: ReadonlyMap<string, StoredEvent[]>) => Promise<void>,
 ): Projection {
   return {
     name,
@@ -34,7 +35,7 @@ export function foldingProjection<S extends AggregateState>(
     async handle(events, client) {
       const streams = await streamsOf(client, events, touchedSubjects(events, kind));
       if (streams.size === 0) return;
-      await write(client, [...streams].map(([subject, stream]) => foldSubject(subject, stream) as S));
+      await write(client, [...streams].map(([subject, stream]) => foldSubject(subject, stream) as S), streams);
     },
   };
 }

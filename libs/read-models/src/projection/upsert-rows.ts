@@ -1,3 +1,5 @@
+import { foldedRecordset } from './row-shape.js';
+
 // The columns every folded read-model row ends with, taken from its folded state.
 const BOOKKEEPING = {
   version: `(r.state->>'version')::integer`,
@@ -20,7 +22,7 @@ export function upsertRowsSql(table: string, columns: Record<string, string>): s
   return `
     INSERT INTO ${table} (${names.join(', ')})
     SELECT ${[...Object.keys(typed), ...Object.values(BOOKKEEPING)].join(', ')}
-      FROM jsonb_to_recordset($1::jsonb) AS r (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')})
+      FROM ${foldedRecordset(columns)}
     ON CONFLICT (subject) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
      WHERE ${table}.last_global_position <= EXCLUDED.last_global_position`;
 }

@@ -1,35 +1,35 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
 import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { regionFilter } from '../http/filters.js';
 import { ApiQueries } from '../http/api-queries.decorator.js';
-import { decodeCursor, pageQuery, toPage } from '../http/page.js';
+import { authorityFilter, regionFilter } from '../http/filters.js';
+import { listPage } from '../http/list-page.js';
+import { pageQuery } from '../http/page.js';
+import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
-import { asOfQuery, loadResource, toResource, type AsOfQuery } from '../http/resource.js';
+import { loadResource } from '../http/resource.js';
+import { timeQuery, type TimeQuery } from '../http/time-query.js';
+import { RULE_ROWS } from './rules.projection.js';
 
 const listQuery = z.strictObject({
   status: z.enum(['none', 'in_force', 'rescinded']).optional(),
-  authority: z.string().regex(/^[A-Z]{2}(-[A-Z0-9_]+)+$/, 'expected an authority code like US-BIS').optional(),
+  authority: authorityFilter.optional(),
   destination: regionFilter.optional(),
   ...pageQuery,
 });
 
-const LIST_SQL = `
-  SELECT subject, state FROM rm_rules
-   WHERE ($1::text IS NULL OR status = $1)
-     AND ($2::text IS NULL OR authority = $2)
-     AND ($3::text IS NULL OR $3 = ANY (destinations))
-     AND ($4::text IS NULL OR subject > $4)
-   ORDER BY subject
-   LIMIT $5`;
+const FILTERS = `
+      ($1::text IS NULL OR status = $1)
+  AND ($2::text IS NULL OR authority = $2)
+  AND ($3::text IS NULL OR $3 = ANY (destinations))`;
 
 @ApiTags('read')
 @ApiBearerAuth()
 @RequireScopes('read')
+@UseInterceptors(PresentationInterceptor)
 @Controller('v1/rules')
 export class RulesController {
   constructor(
@@ -41,23 +41,16 @@ export class RulesController {
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_rules')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
-    const [after] = decodeCursor(query.cursor, 1) ?? [null];
-    const { rows } = await this.pool.query<{ subject: string; state: AggregateState }>(LIST_SQL, [
-      query.status ?? null,
-      query.authority ?? null,
-      query.destination ?? null,
-      after,
-      query.limit + 1,
-    ]);
-    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state));
+  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+    const params = [query.status ?? null, query.authority ?? null, query.destination ?? null];
+    return listPage(this.pool, this.store, { shape: RULE_ROWS, where: FILTERS, params }, query);
   }
 
   /** Title, instrument, destinations and review policy as issued, its amendments, and its rescission. */
   @Get(':id')
-  @ApiQueries(asOfQuery)
+  @ApiQueries(timeQuery)
   @ProjectionPosition('rm_rules')
-  get(@Param('id') id: string, @Query(new ZodPipe(asOfQuery)) asOf: AsOfQuery) {
-    return loadResource(this.pool, this.store, 'rm_rules', 'rule', id, asOf);
+  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(this.pool, this.store, 'rm_rules', 'rule', id, time);
   }
 }

@@ -1,16 +1,22 @@
-import type { RuleState } from '@newsledger/domain';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { authorityCodeOf, type RuleState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
+import type { RowShape } from '../projection/row-shape.js';
+import { upsertRowsSql } from '../projection/upsert-rows.js';
 
-const UPSERT_RULES = upsertRowsSql('rm_rules', { status: 'text', authority: 'text', destinations: 'text[]' });
-
-export const rulesProjection = foldingProjection<RuleState>('rm_rules', 'rule', async (client, states) => {
-  const rows = states.map((state) => ({
+export const RULE_ROWS: RowShape<RuleState> = {
+  table: 'rm_rules',
+  columns: { status: 'text', authority: 'text', destinations: 'text[]' },
+  rowOf: (state) => ({
     subject: state.subject,
     status: state.status,
-    authority: state.authority?.code ?? null,
+    authority: authorityCodeOf(state.authority),
     destinations: state.destinations,
     state,
-  }));
-  await client.query(UPSERT_RULES, [JSON.stringify(rows)]);
+  }),
+};
+
+const UPSERT_RULES = upsertRowsSql(RULE_ROWS.table, RULE_ROWS.columns);
+
+export const rulesProjection = foldingProjection<RuleState>('rm_rules', 'rule', async (client, states) => {
+  await client.query(UPSERT_RULES, [JSON.stringify(states.map(RULE_ROWS.rowOf))]);
 });

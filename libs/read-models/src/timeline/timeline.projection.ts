@@ -1,14 +1,17 @@
-import { resolveStream } from '@newsledger/domain';
 import { touchedSubjects, type Projection } from '../projection/projection.js';
 import { streamsOf } from '../projection/read-stream.js';
+import { timelineFacts } from './timeline-rows.js';
 
 const DELETE_SUBJECTS = `DELETE FROM rm_timeline WHERE subject = ANY ($1)`;
 
 const INSERT_FACTS = `
-  INSERT INTO rm_timeline (company, event_id, subject, type, occurred_on, occurred_precision, recorded_at, global_position, source, confidence)
-  SELECT f.company, f.event_id, f.subject, f.type, f.occurred_on, f.occurred_precision, f.recorded_at, f.global_position, f.source, f.confidence
+  INSERT INTO rm_timeline (company, event_id, subject, type, occurred_on, occurred_precision, recorded_at, global_position, data, source,
+                           confidence, sort_on)
+  SELECT f.company, f.event_id, f.subject, f.type, f.occurred_on, f.occurred_precision, f.recorded_at, f.global_position, f.data, f.source,
+         f.confidence, f.sort_on
     FROM jsonb_to_recordset($1::jsonb) AS f(company text, event_id uuid, subject text, type text, occurred_on date, occurred_precision text,
-                                            recorded_at timestamptz, global_position bigint, source jsonb, confidence text)`;
+                                            recorded_at timestamptz, global_position bigint, data jsonb, source jsonb, confidence text,
+                                            sort_on date)`;
 
 /**
  * Every counted fact of a touched stream, once per company it names. The streams' rows are replaced
@@ -19,22 +22,7 @@ export const timelineProjection: Projection = {
   tables: ['rm_timeline'],
   async handle(events, client) {
     const streams = await streamsOf(client, events, touchedSubjects(events, null));
-    const rows = [...streams].flatMap(([subject, stream]) =>
-      resolveStream(subject, stream).facts.flatMap((fact) =>
-        fact.companies.map((company) => ({
-          company,
-          event_id: fact.event_id,
-          subject,
-          type: fact.type,
-          occurred_on: fact.occurred_on,
-          occurred_precision: fact.occurred_precision,
-          recorded_at: fact.recorded_at,
-          global_position: fact.global_position,
-          source: fact.source,
-          confidence: fact.confidence,
-        })),
-      ),
-    );
+    const rows = [...streams].flatMap(([subject, stream]) => timelineFacts(subject, stream));
     await client.query(DELETE_SUBJECTS, [[...streams.keys()]]);
     await client.query(INSERT_FACTS, [JSON.stringify(rows)]);
   },

@@ -1,0 +1,76 @@
+import type { AggregateState } from '@newsledger/domain';
+import type { EventStore } from '@newsledger/event-store';
+import type pg from 'pg';
+import { foldedRecordset, type RowShape } from '../projection/row-shape.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from './page.js';
+import { statesAt } from './past-states.js';
+import { toResource } from './resource.js';
+import { askedTimes, isNow, type TimeQuery } from './time-query.js';
+
+/** A list of one read model: its rows' shape and the SQL conditions of its filters over the shape's columns ($1…$n). */
+export interface ListFilter<S extends AggregateState> {
+  shape: RowShape<S>;
+  where: string;
+  params: unknown[];
+}
+
+type ListQuery = TimeQuery & { limit: number; cursor?: string };
+
+// A past page folds its candidates on demand, a chunk at a time: at most this many subjects per
+// request, so a very selective filter answers a short page with a next_cursor instead of folding the
+// whole ledger in one request.
+const MAX_SCANNED = 2_000;
+
+/**
+ * A page of a read model, in subject order: the live rows, or — asked about a past point — the states
+ * of that point folded on demand, made into rows like the projection makes them and filtered by the
+ * same conditions. The past page also says which point it shows.
+ */
+export async function listPage<S extends AggregateState>(
+  pool: pg.Pool,
+  store: EventStore,
+  filter: ListFilter<S>,
+  query: ListQuery,
+): Promise<Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown }> {
+  const [after] = (decodeCursor(query.cursor, 1) ?? [null]) as [string | null];
+  if (isNow(query)) {
+    const n = filter.params.length;
+    const sql = `SELECT subject, state FROM ${filter.shape.table}
+                  WHERE ${filter.where} AND ($${n + 1}::text IS NULL OR subject > $${n + 1})
+                  ORDER BY subject LIMIT $${n + 2}`;
+    const { rows } = await pool.query<{ subject: string; state: S }>(sql, [...filter.params, after, query.limit + 1]);
+    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state));
+  }
+  return { ...(await pastPage(pool, store, filter, query, after)), ...askedTimes(query) };
+}
+
+async function pastPage<S extends AggregateState>(
+  pool: pg.Pool,
+  store: EventStore,
+  { shape, where, params }: ListFilter<S>,
+  query: ListQuery,
+  after: string | null,
+): Promise<Page<Record<string, unknown>>> {
+  // Every subject that existed at a past point has a row now: the log only grows.
+  const candidatesSql = `SELECT subject FROM ${shape.table} WHERE ($1::text IS NULL OR subject > $1) ORDER BY subject LIMIT $2`;
+  const matchingSql = `SELECT subject FROM ${foldedRecordset(shape.columns, params.length + 1)} WHERE ${where} ORDER BY subject`;
+  const chunk = query.limit + 1;
+  const found: S[] = [];
+  let scannedTo = after;
+  let scanned = 0;
+  let more = true;
+  while (more && found.length <= query.limit && scanned < MAX_SCANNED) {
+    const subjects = (await pool.query<{ subject: string }>(candidatesSql, [scannedTo, chunk])).rows.map((r) => r.subject);
+    more = subjects.length === chunk;
+    if (subjects.length === 0) break;
+    scanned += subjects.length;
+    scannedTo = subjects[subjects.length - 1];
+    const states = new Map((await statesAt(store, subjects, query)).map((state) => [state.subject, state as S]));
+    if (states.size === 0) continue;
+    const rows = [...states.values()].map((state) => shape.rowOf(state));
+    const { rows: matching } = await pool.query<{ subject: string }>(matchingSql, [...params, JSON.stringify(rows)]);
+    found.push(...matching.map((r) => states.get(r.subject)!));
+  }
+  if (found.length > query.limit) return toPage(found, query.limit, (s) => [s.subject], toResource);
+  return { data: found.map(toResource), next_cursor: more ? encodeCursor([scannedTo]) : null };
+}

@@ -1,0 +1,18 @@
+import type { AggregateState } from '@newsledger/domain';
+
+/**
+ * How a read model stores a folded state: its table, the typed columns its list filters read (name →
+ * SQL type) and the row of one state. The projection writes these rows; a list asked about a past
+ * point builds the same rows from states folded on demand and filters them with the same SQL.
+ */
+export interface RowShape<S extends AggregateState> {
+  table: string;
+  columns: Record<string, string>;
+  rowOf(state: S): { subject: string; state: S } & Record<string, unknown>;
+}
+
+/** Rows passed as the JSON array parameter `$param`, typed like the table: `subject`, the columns, `state`. */
+export function foldedRecordset(columns: Record<string, string>, param = 1): string {
+  const typed = { subject: 'text', ...columns, state: 'jsonb' };
+  return `jsonb_to_recordset($${param}::jsonb) AS r (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')})`;
+}
