@@ -20,7 +20,7 @@ export interface RunningService {
  * its own. The queue runs on BullMQ's PostgreSQL backend there, so no job can reach another
  * process sharing a Redis.
  */
-export async function startService(): Promise<RunningService> {
+export async function startService(name = 'service'): Promise<RunningService> {
   const entry = path.join(ROOT, 'dist/apps/all/main.js');
   if (!existsSync(entry) || !existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('The browser tests run the built service and workspace: run `npm run build` first.');
@@ -28,7 +28,8 @@ export async function startService(): Promise<RunningService> {
   const database = await freshDatabase();
   const port = await freePort();
   mkdirSync(RESULTS, { recursive: true });
-  const log = createWriteStream(path.join(RESULTS, 'service.log'));
+  const logFile = path.join(RESULTS, `${name}.log`);
+  const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: {
@@ -57,7 +58,7 @@ export async function startService(): Promise<RunningService> {
     await waitUntilReady(url, child);
   } catch (error) {
     await stop();
-    const tail = readFileSync(path.join(RESULTS, 'service.log'), 'utf8').slice(-2000);
+    const tail = readFileSync(logFile, 'utf8').slice(-2000);
     throw new Error(`${(error as Error).message}\n--- service log ---\n${tail}`, { cause: error });
   }
   return { url, stop };
@@ -109,4 +110,35 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
   await exited;
   clearTimeout(timer);
+}
+
+async function postJson(url: string, body: string): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body });
+}
+
+/**
+ * Loads a fixture of `data/` into the service as the admin: one request per event (each gets its
+ * own recorded_at, so "known at" can fall between two of them), or in one batch, which keeps the
+ * recorded_at its lines carry.
+ */
+export async function loadFixture(service: RunningService, file: string, { batch }: { batch: boolean }): Promise<void> {
+  const lines = readFileSync(path.join(ROOT, 'data', file), 'utf8')
+    .split('\n')
+    .filter(Boolean);
+  if (batch) {
+    const response = await postJson(`${service.url}/v1/events/batch`, `{"events":[${lines.join(',')}]}`);
+    if (response.status !== 201) throw new Error(`${file}: ${response.status} ${await response.text()}`);
+    return;
+  }
+  for (const [index, line] of lines.entries()) {
+    const response = await postJson(`${service.url}/v1/events`, line);
+    if (response.status !== 201) throw new Error(`${file} line ${index + 1}: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** A new API key with these scopes. */
+export async function createKey(service: RunningService, name: string, scopes: string[]): Promise<string> {
+  const response = await postJson(`${service.url}/v1/api-keys`, JSON.stringify({ name, scopes }));
+  if (response.status !== 201) throw new Error(`creating a key: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { key: string }).key;
 }

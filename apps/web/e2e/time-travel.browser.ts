@@ -37,8 +37,7 @@ test.describe('time travel on the Manus deal', () => {
     await expect(page).not.toHaveURL(/as_of=/);
   });
 
-  // valid_at on resources arrives with issue 9's read side (branch i9-times); this runs once main has it.
-  test.fixme('"world on" 2026-01-15 shows the deal announced: the review counts from 2026-02-11', async ({ page, workspace }) => {
+  test('"world on" 2026-01-15 shows the deal announced: the review counts from 2026-02-11', async ({ page, workspace }) => {
     await page.goto('/deals/meta-manus-2025');
     await page.getByLabel('World on').fill('2026-01-15');
     await page.getByRole('button', { name: 'Apply' }).click();

@@ -52,7 +52,7 @@ export function CompanyPage() {
               )}
             </section>
             <section className="card" aria-labelledby="company-moves">
-              <h2 id="company-moves">Relocations</h2>
+              <h2 id="company-moves">Relocations and people</h2>
               <RecordTable
                 caption="Relocations"
                 rows={c.relocations ?? []}

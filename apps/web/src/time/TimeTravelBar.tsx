@@ -10,9 +10,7 @@ export function normalizeTimePoint(input: string): string {
   return text;
 }
 
-function describe(point: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(point) ? `the end of ${point} (UTC)` : formatTimestamp(point);
-}
+const isDate = (point: string) => /^\d{4}-\d{2}-\d{2}$/.test(point);
 
 /**
  * "Known at" (as_of: what the ledger had recorded then) and "World on" (valid_at: facts that had
@@ -88,8 +86,16 @@ export function TimeTravelBar() {
       ) : null}
       {time.active ? (
         <p className="notice notice-time" role="status">
-          Showing {time.asOf ? <>what the ledger knew at {describe(time.asOf)}</> : 'what the ledger knows now'}
-          {time.validAt ? <> about the world on {describe(time.validAt)}</> : null}.
+          Showing{' '}
+          {time.asOf ? (
+            <>what the ledger knew {isDate(time.asOf) ? `at the end of ${time.asOf} (UTC)` : `at ${formatTimestamp(time.asOf)}`}</>
+          ) : (
+            'what the ledger knows now'
+          )}
+          {time.validAt ? (
+            <> about the world {isDate(time.validAt) ? `on ${time.validAt}` : `at ${formatTimestamp(time.validAt)}`}</>
+          ) : null}
+          .
         </p>
       ) : null}
     </form>
