@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { fitPage, logPosition, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
 import { logPageQuery, typePrefix } from './log-query.js';
 import { presentEvent } from './present-event.js';
 
 const streamQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^\d+$/, 'a cursor from next_cursor').optional(),
+  // A stream's version is a PostgreSQL integer.
+  cursor: logPosition.max(2_147_483_646).optional(),
 });
 
 @ApiTags('log')
@@ -27,7 +28,7 @@ export class EventsReadController {
   @ApiQuery({ name: 'subject', required: false })
   @ApiQuery({ name: 'company', required: false })
   async log(@Query(new ZodPipe(logPageQuery)) query: z.output<typeof logPageQuery>) {
-    const after = query.cursor !== undefined ? Number(query.cursor) : (query.after ?? 0);
+    const after = query.cursor ?? query.after ?? 0;
     const { events, last_position } = await this.store.readLog({
       after,
       limit: query.limit,
@@ -35,7 +36,10 @@ export class EventsReadController {
       subject: query.subject,
       company: query.company,
     });
-    return { data: events.map(presentEvent), next_cursor: events.length === query.limit && last_position !== null ? String(last_position) : null };
+    // A page cut short by its size (fitPage) resumes after its last event shown.
+    const data = fitPage(events, query.limit, presentEvent);
+    const next = data.length < events.length ? data.at(-1)!.global_position : events.length === query.limit ? last_position : null;
+    return { data, next_cursor: next === null ? null : String(next) };
   }
 
   /** One stream in version order. */
@@ -46,11 +50,9 @@ export class EventsReadController {
     if (!/^[a-z]+:[a-z0-9-]{1,120}$/.test(subject)) {
       throw problems.validation('A subject looks like acquisition:meta-manus-2025.', { errors: [{ path: '/subject', message: 'invalid subject' }] });
     }
-    const fromVersion = query.cursor !== undefined ? Number(query.cursor) + 1 : 1;
+    const fromVersion = query.cursor !== undefined ? query.cursor + 1 : 1;
     const events = await this.store.readStream(subject, { fromVersion });
     if (events.length === 0 && fromVersion === 1) throw problems.notFound(`No events for ${subject}.`);
-    const page = events.slice(0, query.limit);
-    const more = events.length > query.limit;
-    return { data: page.map(presentEvent), next_cursor: more ? String(page.at(-1)!.version) : null };
+    return toPage(events, query.limit, (event) => event.version, presentEvent, String);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RecordEventsCommand, type RecordedResult, type WriterContext } from '@newsledger/ingest';
-import { grants, problems, RequireScopes, type AuthenticatedRequest } from '@newsledger/platform';
+import { BodyLimit, grants, problems, RequireScopes, type AuthenticatedRequest } from '@newsledger/platform';
 import type { FastifyReply } from 'fastify';
 
 const MAX_BATCH = 1000;
@@ -17,6 +17,7 @@ export class EventsWriteController {
 
   /** 201 for a new event; 200 with the original result when the same event was already recorded. */
   @Post()
+  @BodyLimit('event')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ description: 'One event envelope (DOMAIN.md)', schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'Recorded' })
@@ -37,6 +38,7 @@ export class EventsWriteController {
 
   /** All or nothing: a failure's problem names the index of the event that failed. */
   @Post('batch')
+  @BodyLimit('batch')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ schema: { type: 'object', required: ['events'], properties: { events: { type: 'array', maxItems: MAX_BATCH, items: { type: 'object' } } } } })

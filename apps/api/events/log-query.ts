@@ -1,3 +1,4 @@
+import { logPosition } from '@newsledger/platform';
 import { subjectFilter } from '@newsledger/read-models';
 import { z } from 'zod';
 
@@ -5,7 +6,7 @@ const SUBJECT = /^[a-z]+:[a-z0-9-]{1,120}$/;
 
 /** Filters shared by the log page and the live stream. `company` takes a slug or a `company:` subject. */
 export const logFilterQuery = z.strictObject({
-  after: z.coerce.number().int().min(0).optional(),
+  after: logPosition.optional(),
   type: z.string().regex(/^[a-z_.*]{1,80}$/, 'a type or a prefix like acquisition.').optional(),
   subject: z.string().regex(SUBJECT, 'a subject like acquisition:meta-manus-2025').optional(),
   company: subjectFilter('company').optional(),
@@ -13,7 +14,7 @@ export const logFilterQuery = z.strictObject({
 
 export const logPageQuery = logFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^\d+$/, 'a cursor from next_cursor').optional(),
+  cursor: logPosition.optional(),
 });
 
 export type LogFilterQuery = z.output<typeof logFilterQuery>;

@@ -55,7 +55,13 @@ describe('subscriptions API', () => {
     ['CGNAT', 'https://100.64.0.1/hook', 'carrierGradeNat'],
     ['IPv6 unique-local', 'https://[fd00::1]/hook', 'uniqueLocal'],
     ['IPv4-mapped loopback', 'https://[::ffff:127.0.0.1]/hook', 'loopback'],
-    ['NAT64', 'https://[64:ff9b::a00:1]/hook', 'rfc6052'],
+    ['NAT64 of a private address', 'https://[64:ff9b::a00:1]/hook', 'private (10.0.0.1 in NAT64)'],
+    // Regressions (issue 10): IPv4-compatible literals, which WHATWG URLs rewrite to hex, slipped through.
+    ['IPv4-compatible metadata', 'http://[::169.254.169.254]/', 'linkLocal (169.254.169.254 in IPv4-compatible)'],
+    ['IPv4-compatible loopback', 'https://[::127.0.0.1]/hook', 'loopback (127.0.0.1 in IPv4-compatible)'],
+    ['IPv4-compatible in hex', 'https://[::a9fe:a9fe]/hook', 'linkLocal'],
+    ['6to4 of metadata', 'https://[2002:a9fe:a9fe::1]/hook', 'linkLocal (169.254.169.254 in 6to4)'],
+    ['Teredo of metadata', 'https://[2001:0:5db8:d70e::5601:5601]/hook', 'linkLocal (169.254.169.254 in Teredo)'],
   ])('refuses %s (422)', async (_name, url, range) => {
     const refused = await create({ url, event_types: ['*'] });
     expect(refused.status).toBe(422);
@@ -136,6 +142,25 @@ describe('subscriptions API', () => {
     expect((await call(`/v1/subscriptions/${(await create(valid)).body.id}/disable`, { method: 'POST', key: reader })).status).toBe(403);
     const writer = (await keys.create('writer', ['subscriptions:write'])).key;
     expect((await call('/v1/subscriptions', { method: 'POST', json: valid, key: writer })).status).toBe(201);
+  });
+
+  it('refuses an embedded private IPv4 address on update as on creation', async () => {
+    const { body: created } = await create(valid);
+    const refused = await call(`/v1/subscriptions/${created.id}`, { method: 'PATCH', json: { url: 'https://[::ffff:a9fe:a9fe]/' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].message).toContain('linkLocal');
+  });
+
+  it('hides URL credentials and query strings from keys without subscriptions:write', async () => {
+    const url = 'https://hook-user:hook-pass@93.184.215.14/hooks?token=t0ps3cret';
+    const { body: created } = await create({ url, event_types: ['*'] });
+    expect(created.url).toBe(url);
+    const reader = (await new ApiKeysRepository(db.pool).create('reader of urls', ['read'])).key;
+    const shown = await call(`/v1/subscriptions/${created.id}`, { key: reader });
+    expect(shown.body.url).toBe('https://93.184.215.14/hooks');
+    const listed = await call('/v1/subscriptions?limit=500', { key: reader });
+    expect(JSON.stringify(listed.body)).not.toMatch(/hook-pass|t0ps3cret/);
+    expect((await call(`/v1/subscriptions/${created.id}`)).body.url).toBe(url);
   });
 
   it('documents its routes in the OpenAPI document', async () => {

@@ -1,6 +1,6 @@
 // Public contract of @newsledger/domain: pure, imports nothing but zod and fast-json-patch.
 export { CONFIDENCE_ORDER, confidenceRank, effectiveConfidence, type Confidence } from './confidence.js';
-export { FIRST_YEAR, LAST_YEAR, datedOf, type Precision, type Dated } from './values/dates.js';
+export { FIRST_YEAR, LAST_YEAR, datedOf, isoDate, isoTimestamp, type Precision, type Dated } from './values/dates.js';
 export { moneyOf, type Money, type MoneyValue, type ExactAmount } from './values/money.js';
 export { companyIdOf, sameCompany, type CompanyRef } from './values/company-ref.js';
 export { AUTHORITY_CODE_PATTERN, authorityCodeOf, type AuthorityRef } from './values/authority-ref.js';

@@ -10,6 +10,9 @@ export const MAX_EVENT_BYTES = 256 * 1024;
 // A writer that named no expected version loses a race only to another writer of the same
 // stream; it is safe to load, decide and append again.
 const ATTEMPTS_WITHOUT_EXPECTATION = 5;
+// An admin may back-date recorded_at (imports of an older ledger), never forward-date it: a future
+// recorded time would sit in the log before it happened. This much clock skew is forgiven.
+export const RECORDED_AT_SKEW_MS = 5 * 60_000;
 
 interface Proposal {
   index: number;
@@ -96,6 +99,9 @@ function parse(input: unknown, index: number, writer: WriterContext, total: numb
   const result = parseProposal(input, fallbackId);
   if (!result.ok) throw new BatchItemFailed(index, new ProposalInvalid(result.errors));
   const event = writer.allowRecordedAt ? result.event : { ...result.event, recorded_at: null };
+  if (event.recorded_at && Date.parse(event.recorded_at) > Date.now() + RECORDED_AT_SKEW_MS) {
+    throw new BatchItemFailed(index, new ProposalInvalid([{ path: '/recorded_at', message: 'must not lie in the future' }]));
+  }
   return { index, event, expectedVersion: result.expected_version, warnings: result.warnings };
 }
 

@@ -19,3 +19,8 @@ export * from './project-root.js';
 export * from './queue/queue-backend.js';
 export * from './tokens.js';
 export * from './http/zod-pipe.js';
+export * from './http/clean-text.js';
+export * from './http/cursor.js';
+export * from './http/body-limits.js';
+export * from './http/json-body.js';
+export * from './http/request-gate.js';

@@ -1,11 +1,12 @@
+import { isoTimestamp } from '@newsledger/domain';
 import { z } from 'zod';
 import { eventTypesSchema } from '../subscriptions/subscription.schema.js';
 
 export const replayBody = z
   .strictObject({
     from_position: z.number().int().min(1).optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
-    until: z.iso.datetime({ offset: true }).optional(),
+    since: isoTimestamp.optional(),
+    until: isoTimestamp.optional(),
     event_types: eventTypesSchema.optional(),
   })
   .refine((body) => !body.since || !body.until || !(Date.parse(body.since) > Date.parse(body.until)), {

@@ -1,6 +1,6 @@
 import { CONFIDENCE_ORDER } from '@newsledger/domain';
+import { pageQuery } from '@newsledger/platform';
 import { z } from 'zod';
-import { pageQuery } from '../http/pagination.js';
 import { EVENT_TYPE_PATTERN } from './event-types.js';
 
 const unique = <T>(values: T[]) => [...new Set(values)];

@@ -32,11 +32,24 @@ export function criteriaOf(row: SubscriptionRow): Criteria {
   };
 }
 
-/** A subscription as the API shows it; the secret never appears here. */
-export function subscriptionView(row: SubscriptionRow) {
+/**
+ * The URL as a key that may not manage subscriptions sees it: credentials (`user:pass@`) and the query
+ * string (`?token=…`) often carry the receiver's secret, so only the origin and path are shown.
+ */
+export function withoutSecrets(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.toString();
+}
+
+/** A subscription as the API shows it; the secret never appears here, nor the URL's own secrets unless `fullUrl`. */
+export function subscriptionView(row: SubscriptionRow, { fullUrl = true }: { fullUrl?: boolean } = {}) {
   return {
     id: row.id,
-    url: row.url,
+    url: fullUrl ? row.url : withoutSecrets(row.url),
     description: row.description,
     event_types: row.event_types,
     filter: {

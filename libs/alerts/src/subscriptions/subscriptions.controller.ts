@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { openApiSchema, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { grants, openApiSchema, pageQuery, problems, RequireScopes, toPage, ZodPipe, type AuthenticatedRequest } from '@newsledger/platform';
 import { z } from 'zod';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
 import { DELIVERY_STATUSES } from '../deliveries/delivery.js';
 import { deliveryView } from '../deliveries/delivery-view.js';
 import { OperationalMessages } from '../deliveries/operational-messages.js';
 import { IdPipe } from '../http/id-pipe.js';
-import { decodeCursor, pageQuery, toPage } from '../http/pagination.js';
+import { decodeKeyset, keysetOf } from '../http/pagination.js';
 import { replayBody, type ReplayRequest } from '../replay/replay.schema.js';
 import { ReplayService } from '../replay/replay.service.js';
 import { subscriptionView, type SubscriptionRow } from './subscription.js';
@@ -51,15 +51,16 @@ export class SubscriptionsController {
 
   @Get()
   @RequireScopes('read')
-  async list(@Query(new ZodPipe(listSubscriptionsQuery)) query: z.output<typeof listSubscriptionsQuery>) {
-    const rows = await this.subscriptions.page(decodeCursor(query.cursor), query.limit, query.status);
-    return toPage(rows, query.limit, (row) => ({ at: row.created_at, id: row.id }), subscriptionView);
+  async list(@Query(new ZodPipe(listSubscriptionsQuery)) query: z.output<typeof listSubscriptionsQuery>, @Req() request: AuthenticatedRequest) {
+    const rows = await this.subscriptions.page(decodeKeyset(query.cursor), query.limit, query.status);
+    const view = readerView(request);
+    return toPage(rows, query.limit, keysetOf, (row) => subscriptionView(row, view));
   }
 
   @Get(':id')
   @RequireScopes('read')
-  async get(@Param('id', subscriptionId) id: string) {
-    return subscriptionView(await this.existing(id));
+  async get(@Param('id', subscriptionId) id: string, @Req() request: AuthenticatedRequest) {
+    return subscriptionView(await this.existing(id), readerView(request));
   }
 
   @Patch(':id')
@@ -130,8 +131,8 @@ export class SubscriptionsController {
   @RequireScopes('read')
   async deliveriesOf(@Param('id', subscriptionId) id: string, @Query(new ZodPipe(deliveriesQuery)) query: z.output<typeof deliveriesQuery>) {
     await this.existing(id);
-    const rows = await this.deliveries.page(id, query.status, decodeCursor(query.cursor), query.limit);
-    return toPage(rows, query.limit, (row) => ({ at: row.created_at, id: row.id }), deliveryView);
+    const rows = await this.deliveries.page(id, query.status, decodeKeyset(query.cursor), query.limit);
+    return toPage(rows, query.limit, keysetOf, deliveryView);
   }
 
   private async existing(id: string): Promise<SubscriptionRow> {
@@ -149,4 +150,9 @@ export class SubscriptionsController {
       current_state: subscription.status,
     });
   }
+}
+
+/** Keys that may manage subscriptions see their URLs whole; read-only keys without their secrets. */
+function readerView(request: AuthenticatedRequest): { fullUrl: boolean } {
+  return { fullUrl: grants(request.apiKey?.scopes ?? [], 'subscriptions:write') };
 }

@@ -23,7 +23,8 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw problems.unauthorized('Send Authorization: Bearer <key>.', { headers: { 'www-authenticate': 'Bearer' } });
-    const key = await this.keys.findActiveByKey(match[1]);
+    // A request with a body was authenticated before its body was read (request-gate.ts).
+    const key = request.apiKey ?? (await this.keys.findActiveByKey(match[1]));
     if (!key) throw problems.unauthorized('The API key is unknown or revoked.', { headers: { 'www-authenticate': 'Bearer' } });
 
     const required = this.reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? [];

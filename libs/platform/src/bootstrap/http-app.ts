@@ -5,14 +5,14 @@ import { LogController } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { ApiKeysRepository } from '../auth/api-keys.repository.js';
 import { mountOpenApi } from '../docs/openapi.js';
+import { applyBodyLimits, DEFAULT_BODY_LIMIT } from '../http/body-limits.js';
+import { useCheckedJsonParser } from '../http/json-body.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
+import { clientErrorHandler, installRequestGate } from '../http/request-gate.js';
 import { requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
 import { PlatformModule } from '../platform.module.js';
 import type { Runtime } from './runtime.js';
-
-// Batches of up to 1000 events travel in one body; single events are held to 256 KB by the ingest route.
-const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export interface AppDefinition {
   /** Feature modules that make up this app (several of them in the one-process `npm start`). */
@@ -31,7 +31,12 @@ class RootModule {
 /** Builds (but does not listen) the Fastify-backed Nest app: logging, problem+json errors, metrics, OpenAPI. */
 export async function createHttpApp(runtime: Runtime, definition: AppDefinition): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    // Per route (body-limits.ts); this is the limit of anything else, the workspace and dashboard included.
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    connectionTimeout: runtime.config.http.idleTimeoutMs,
+    requestTimeout: runtime.config.http.requestTimeoutMs,
+    keepAliveTimeout: runtime.config.http.keepAliveTimeoutMs,
+    clientErrorHandler,
     trustProxy: true,
     loggerInstance: runtime.logger,
     genReqId: requestId,
@@ -49,9 +54,12 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
       reply.elapsedTime / 1000,
     );
   });
+  applyBodyLimits(adapter.getInstance(), runtime.config);
   const app = await NestFactory.create<NestFastifyApplication>(RootModule.forRoot(runtime, definition.modules), adapter, {
     bufferLogs: true,
   });
+  installRequestGate(adapter.getInstance(), app.get(ApiKeysRepository));
+  useCheckedJsonParser(app);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter(await app.resolve(PinoLogger), definition.problemConverters));
   mountOpenApi(app);

@@ -10,6 +10,18 @@ const duration = z.string().transform((text, ctx) => {
   return ms;
 });
 
+const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
+const UNIT = { b: 1, kb: 1024, mb: 1024 * 1024 } as const;
+const size = z.string().transform((text, ctx) => {
+  const match = SIZE.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a size like 65536, 256kb or 4mb` });
+    return z.NEVER;
+  }
+  return Number(match[1]) * UNIT[(match[2]?.toLowerCase() ?? 'b') as keyof typeof UNIT];
+});
+const positive = (max: number) => z.coerce.number().int().min(1).max(max);
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
@@ -46,6 +58,14 @@ export const configSchema = z.object({
   WEBHOOK_DISABLE_AFTER: duration.prefault('5d'),
   WEBHOOK_TIMEOUT: duration.prefault('15s'),
   PG_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
+  BATCH_BODY_LIMIT: size.prefault('4mb'),
+  HTTP_REQUEST_TIMEOUT: duration.prefault('30s'),
+  HTTP_IDLE_TIMEOUT: duration.prefault('2m'),
+  HTTP_KEEP_ALIVE_TIMEOUT: duration.prefault('5s'),
+  RATE_LIMIT_PER_KEY: positive(1_000_000).default(1200),
+  RATE_LIMIT_PER_IP: positive(1_000_000).default(2400),
+  RATE_LIMIT_FAILED_AUTH: positive(1_000_000).default(30),
+  RATE_LIMIT_WINDOW: duration.prefault('1m'),
 });
 
 type Parsed = z.infer<typeof configSchema>;
@@ -59,6 +79,21 @@ export interface AppConfig {
   readonly adminApiKey: string | undefined;
   readonly logLevel: Parsed['LOG_LEVEL'];
   readonly pgPoolMax: number;
+  readonly http: {
+    /** Bytes a `POST /v1/events/batch` body may hold. */
+    readonly batchBodyLimit: number;
+    /** A request's headers and body must arrive within this. */
+    readonly requestTimeoutMs: number;
+    /** A socket with no traffic either way is closed after this (SSE heartbeats keep live streams busy). */
+    readonly idleTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+  };
+  readonly rateLimit: {
+    readonly perKey: number;
+    readonly perIp: number;
+    readonly failedAuth: number;
+    readonly windowMs: number;
+  };
   readonly webhook: {
     readonly allowHttp: boolean;
     readonly allowPrivate: boolean;
@@ -78,6 +113,18 @@ export function toAppConfig(env: Parsed): AppConfig {
     adminApiKey: env.ADMIN_API_KEY,
     logLevel: env.LOG_LEVEL,
     pgPoolMax: env.PG_POOL_MAX,
+    http: {
+      batchBodyLimit: env.BATCH_BODY_LIMIT,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT,
+      idleTimeoutMs: env.HTTP_IDLE_TIMEOUT,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT,
+    },
+    rateLimit: {
+      perKey: env.RATE_LIMIT_PER_KEY,
+      perIp: env.RATE_LIMIT_PER_IP,
+      failedAuth: env.RATE_LIMIT_FAILED_AUTH,
+      windowMs: env.RATE_LIMIT_WINDOW,
+    },
     webhook: {
       allowHttp: env.WEBHOOK_ALLOW_HTTP,
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,

@@ -5,8 +5,15 @@ import pg from 'pg';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 // Valid-time dates stay calendar dates ('2026-01-01'), never shifted by a time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
-// Timestamps leave the database as ISO 8601 UTC strings, the API's format.
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+// Timestamps leave the database as ISO 8601 UTC strings, the API's format. Reading never throws: a
+// value JavaScript cannot represent (a BC date, `infinity`, written before the edge bounded them)
+// comes out as PostgreSQL wrote it, instead of stopping every reader of that row.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, timestampText);
+
+export function timestampText(value: string): string {
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+}
 
 export interface PoolOptions {
   max?: number;

@@ -39,6 +39,7 @@ export const problems = {
   notFound: make(404, 'not-found', 'No such resource'),
   conflict: make(409, 'conflict', 'The request conflicts with the current state'),
   tooLarge: make(413, 'payload-too-large', 'The request body is too large'),
+  uriTooLong: make(414, 'uri-too-long', 'The request target is too long'),
   unprocessable: make(422, 'unprocessable', 'The request is well-formed but cannot be processed'),
   rateLimited: make(429, 'rate-limited', 'Too many requests'),
   unavailable: make(503, 'unavailable', 'The service cannot answer yet'),

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { cursorInteger, cursorText, decodeCursor, pageQuery, PG_POOL, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
-import { decodeCursor, pageQuery, toPage } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { subjectFilter } from '../http/subject-id.js';
@@ -68,7 +67,7 @@ export class ChipApprovalsController {
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_chiptrade')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
-    const [subject, side, seq] = decodeCursor(query.cursor, 3) ?? [null, null, null];
+    const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
     const { rows } = await this.pool.query<ApprovalRow>(LIST_SQL, [
       query.company ?? null,
       query.side ?? null,

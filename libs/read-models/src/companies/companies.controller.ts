@@ -2,12 +2,11 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { cursorText, decodeCursor, pageQuery, PG_POOL, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
 import { regionFilter } from '../http/filters.js';
-import { decodeCursor, pageQuery, toPage } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { loadResource, toResource } from '../http/resource.js';
@@ -54,7 +53,7 @@ export class CompaniesController {
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_companies')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
-    const [after] = decodeCursor(query.cursor, 1) ?? [null];
+    const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
     const probes = query.q === undefined ? [] : nameProbes(query.q);
     if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
     const [first, second] = probes;

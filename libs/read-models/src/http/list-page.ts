@@ -1,8 +1,9 @@
 import type { AggregateState } from '@newsledger/domain';
 import type { EventStore } from '@newsledger/event-store';
+import { cursorText, decodeCursor, encodeCursor, toPage, type Page } from '@newsledger/platform';
 import type pg from 'pg';
+import { z } from 'zod';
 import { foldedRecordset, type RowShape } from '../projection/row-shape.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from './page.js';
 import { statesAt } from './past-states.js';
 import { toResource } from './resource.js';
 import { askedTimes, isNow, type TimeQuery } from './time-query.js';
@@ -32,7 +33,7 @@ export async function listPage<S extends AggregateState>(
   filter: ListFilter<S>,
   query: ListQuery,
 ): Promise<Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown }> {
-  const [after] = (decodeCursor(query.cursor, 1) ?? [null]) as [string | null];
+  const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
   if (isNow(query)) {
     const n = filter.params.length;
     const sql = `SELECT subject, state FROM ${filter.shape.table}

@@ -1,7 +1,8 @@
+import { isoDate } from '@newsledger/domain';
 import type { EventStore } from '@newsledger/event-store';
+import { cursorInteger, decodeCursor, pageQuery, toPage, type Page } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { decodeCursor, pageQuery, toPage, type Page } from '../http/page.js';
 import { streamsAt } from '../http/past-states.js';
 import { isNow, logCut, timeFields, type TimeQuery } from '../http/time-query.js';
 import { timelineFacts, type TimelineFact } from './timeline-rows.js';
@@ -31,7 +32,7 @@ export async function timelinePage(
   company: string,
   query: z.output<typeof timelineQuery>,
 ): Promise<Page<TimelineEntry> | null> {
-  const [sortOn, position] = decodeCursor(query.cursor, 2) ?? [null, null];
+  const [sortOn, position] = decodeCursor(query.cursor, z.tuple([isoDate, cursorInteger])) ?? [null, null];
   const keyOf = (r: SortedEntry) => [r.sort_on, r.global_position];
   const entry = ({ sort_on: _key, ...row }: SortedEntry): TimelineEntry => row;
   if (isNow(query)) {
