@@ -1,14 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@newsledger/platform';
-import { alertRouterApp } from '../alert-router/alert-router.app.js';
-import { apiApp } from '../api/api.app.js';
-import { projectorApp } from '../projector/projector.app.js';
-import { webhookWorkerApp } from '../webhook-worker/webhook-worker.app.js';
+import { allApp } from './all.app.js';
 
-// `npm start`: every app's modules in one process, for a single machine.
-const apps = [apiApp, projectorApp, alertRouterApp, webhookWorkerApp];
-
-await runService('all-in-one', {
-  modules: apps.flatMap((app) => app.modules),
-  problemConverters: apps.flatMap((app) => app.problemConverters ?? []),
-});
+await runService('all-in-one', allApp);
