@@ -44,7 +44,7 @@ describe('hostile input: limits before work', () => {
 
   it('answers an unauthenticated 57 MB body 401 from its headers, without reading the body', async () => {
     // Only the headers and 1 KB are ever sent: the answer cannot have waited for the body.
-    for (const auth of [{}, { authorization: 'Bearer nlk_not-a-key-at-all-0000000000' }]) {
+    for (const auth of [{}, { authorization: 'Bearer nlk_not-a-key-at-all-0000000000' }] as Record<string, string>[]) {
       const answer = await rawExchange(
         api.baseUrl,
         head('POST', '/v1/events/batch', { 'content-type': 'application/json', 'content-length': 57 * 1024 * 1024, ...auth }),

@@ -8,7 +8,7 @@ import { mountOpenApi } from '../docs/openapi.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT } from '../http/body-limits.js';
 import { useCheckedJsonParser } from '../http/json-body.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
-import { clientErrorHandler, installRequestGate } from '../http/request-gate.js';
+import { clientErrorHandler, frameworkErrors, installRequestGate } from '../http/request-gate.js';
 import { requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
 import { PlatformModule } from '../platform.module.js';
@@ -37,6 +37,7 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
     requestTimeout: runtime.config.http.requestTimeoutMs,
     keepAliveTimeout: runtime.config.http.keepAliveTimeoutMs,
     clientErrorHandler,
+    frameworkErrors,
     trustProxy: true,
     loggerInstance: runtime.logger,
     genReqId: requestId,

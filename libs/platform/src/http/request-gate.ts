@@ -66,3 +66,8 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
+
+/** Errors of Fastify's router before a route is found (a malformed percent-escape in the path), as problems. */
+export function frameworkErrors(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(reply, { type: problemType('malformed-url'), title: 'The URL is malformed', status: 400, detail: error.message });
+}
