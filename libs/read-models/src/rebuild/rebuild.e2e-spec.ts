@@ -77,7 +77,7 @@ describe('projection rebuilds', () => {
 
   it('lists every projection with its position and lag, to admin keys only', async () => {
     expect(await statuses()).toEqual(
-      PROJECTIONS.map(({ name }) => ({ name, position: head, lag_events: 0, lag_seconds: 0, state: 'live', progress: null })),
+      PROJECTIONS.map(({ name }) => ({ name, position: head, lag_events: 0, lag_seconds: 0, state: 'live', error: null, progress: null })),
     );
     const { key } = await app.app.get(ApiKeysRepository).create('reader', ['read']);
     const forbidden = await app.request('/v1/projections', { key });
