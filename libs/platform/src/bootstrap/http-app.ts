@@ -33,6 +33,8 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
+    // On close, open keep-alive and streaming connections are dropped instead of holding the stop.
+    forceCloseConnections: true,
     loggerInstance: runtime.logger,
     genReqId: requestId,
     logController: new LogController({
