@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '@newsledger/platform';
+import { PROJECT_ROOT, readPostmasterPid } from '@newsledger/platform';
 import { eventually } from './eventually.js';
 
 export const BUILT_SERVICE_ADMIN_KEY = 'nlk_built-service-admin-key-0123456789';
@@ -23,14 +23,14 @@ export interface BuiltService {
   output(): string;
   /** Resolves with the exit code, or rejects when it has not exited within `timeoutMs`. */
   exited(timeoutMs: number): Promise<number | null>;
-  /** SIGKILLs the whole group if still running (test clean-up only). */
-  kill(): void;
+  /** SIGKILLs the whole group if still running, and then its PostgreSQL, which runs in a group of its own (test clean-up only). */
+  kill(): Promise<void>;
 }
 
 /**
  * `npm start` as a user runs it: the built all-in-one (dist/) with an embedded PostgreSQL under
  * `dataDir`, in a process group of its own (as a terminal's foreground job is), so a test can
- * send SIGINT to the group as Ctrl-C does. Resolves once /health/ready answers.
+ * send SIGINT to the group as Ctrl-C does. Resolves once it answers with the admin key admitted.
  */
 export async function startBuiltService(dataDir: string, env: Record<string, string> = {}): Promise<BuiltService> {
   const entry = path.join(PROJECT_ROOT, 'dist/apps/all/main.js');
@@ -66,21 +66,25 @@ export async function startBuiltService(dataDir: string, env: Record<string, str
         exit,
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms:\n${output}`)), timeoutMs).unref()),
       ]),
-    kill: () => {
+    kill: async () => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await exit;
+      const postmaster = await readPostmasterPid(path.join(dataDir, 'pg'));
+      if (postmaster) process.kill(postmaster.pid, 'SIGQUIT');
     },
   };
   try {
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} during start-up:\n${output}`);
-        const response = await fetch(`${url}/health/ready`);
+        // Ready, and the admin key admitted (the service admits ADMIN_API_KEY just after it starts listening).
+        const response = await fetch(`${url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${BUILT_SERVICE_ADMIN_KEY}` } });
         if (!response.ok) throw new Error(`not ready: ${response.status}`);
       },
       { timeoutMs: 90_000, intervalMs: 100 },
     );
   } catch (error) {
-    service.kill();
+    await service.kill();
     throw error;
   }
   return service;
