@@ -15,6 +15,7 @@ export * from './database/postmaster-pid.js';
 export * from './http/problem.filter.js';
 export * from './http/problem.js';
 export * from './lifecycle/lifecycle.js';
+export * from './logging/logger.module.js';
 export * from './lifecycle/live-streams.js';
 export * from './lifecycle/run-service.js';
 export * from './metrics/metrics.js';

@@ -2,11 +2,10 @@ import { Module, type DynamicModule, type INestApplicationContext, type Type } f
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { Logger, PinoLogger } from 'nestjs-pino';
 import { ApiKeysRepository } from '../auth/api-keys.repository.js';
 import { mountOpenApi } from '../docs/openapi.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
-import { requestId } from '../logging/logger.module.js';
+import { NestPinoLogger, requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
 import { PlatformModule } from '../platform.module.js';
 import type { Runtime } from './runtime.js';
@@ -54,8 +53,8 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   const app = await NestFactory.create<NestFastifyApplication>(RootModule.forRoot(runtime, definition.modules), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemFilter(await app.resolve(PinoLogger), definition.problemConverters));
+  app.useLogger(new NestPinoLogger(runtime.logger));
+  app.useGlobalFilters(new ProblemFilter(runtime.logger, definition.problemConverters));
   mountOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
