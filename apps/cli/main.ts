@@ -1,79 +1,93 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PROJECT_ROOT } from '@newsledger/platform';
+import { describeError } from './cli-error.js';
 import { withLedger } from './cli-runtime.js';
 import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
-import { createKeyCommand } from './commands/keys.command.js';
+import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './commands/keys.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
 import { replayCommand } from './commands/replay.command.js';
 import { statusCommand } from './commands/status.command.js';
 
 const SEED_FILE = path.join(PROJECT_ROOT, 'data/seed-article.jsonl');
 
-const positiveInt = (value: string) => {
+// `newsledger status | head`: the reader left; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+}
+
+const wholeNumber = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number.');
+  return n;
+};
+const positiveNumber = (value: string) => {
+  const n = wholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError('expected a number of at least 1.');
   return n;
 };
 
-const program = new Command('newsledger').description('Newsledger: the event ledger from the command line').showHelpAfterError();
+const program = new Command('newsledger')
+  .description('Newsledger: the event ledger from the command line. Beside a running `npm start` it uses the same embedded database; --url/--key go through a running service instead.')
+  .showHelpAfterError()
+  .exitOverride();
 let exitCode = 0;
-const run = (work: () => Promise<number>) => async () => {
-  exitCode = await work();
-};
+const run =
+  <A extends unknown[]>(work: (...args: A) => Promise<number>) =>
+  async (...args: A) => {
+    exitCode = await work(...args);
+  };
+const remote = (command: Command, scope: string) =>
+  command.option('--url <url>', 'go through a running service (e.g. http://localhost:3000) instead of the database').option('--key <key>', `API key for --url (${scope} scope)`);
 
 program
   .command('migrate')
   .description('apply the database migrations and exit')
   .action(run(() => withLedger([], async () => 0)));
 
-program
-  .command('import <file>')
+remote(program.command('import <file>'), 'events:write; admin keeps recorded_at')
   .description('import events from a JSON-lines file (one POST /v1/events body per line); resumable')
-  .option('--url <url>', 'send to a running service instead of DATABASE_URL')
-  .option('--key <key>', 'API key for --url')
-  .option('--batch-size <n>', 'events per all-or-nothing chunk', positiveInt, 500)
-  .action((file: string, options) => run(() => importCommand(file, options))());
+  .option('--batch-size <n>', 'events per all-or-nothing chunk', positiveNumber, 500)
+  .action(run((file: string, options) => importCommand(file, options)));
 
-program
-  .command('seed')
+remote(program.command('seed'), 'events:write')
   .description('load the seed fixture (the CNN analysis of China’s AI industry)')
-  .option('--url <url>', 'send to a running service instead of DATABASE_URL')
-  .option('--key <key>', 'API key for --url')
-  .action((options) => run(() => importCommand(SEED_FILE, { ...options, batchSize: 500 }))());
+  .action(run((options) => importCommand(SEED_FILE, { ...options, batchSize: 500 })));
 
 program
   .command('export')
   .description('write the log as JSON lines that `import` takes back')
-  .option('--after <position>', 'only events after this global position', positiveInt)
+  .option('--after <position>', 'only events after this global position', wholeNumber)
   .option('--out <file>', 'write to a file instead of stdout')
-  .action((options) => run(() => exportCommand(options))());
+  .action(run((options) => exportCommand(options)));
 
-program
-  .command('rebuild <projection>')
+remote(program.command('rebuild <projection>'), 'admin')
   .description('rebuild a read model (or all) beside the live one and swap it in once caught up; resumable')
-  .option('--url <url>', 'ask a running service instead of DATABASE_URL')
-  .option('--key <key>', 'admin API key for --url')
-  .action((projection: string, options) => run(() => rebuildCommand(projection, options))());
+  .action(run((projection: string, options) => rebuildCommand(projection, options)));
 
-program
-  .command('keys')
-  .description('API keys')
-  .command('create')
+const keys = program.command('keys').description('API keys');
+remote(keys.command('create'), 'admin')
+  .description('create a key (printed once)')
   .requiredOption('--scopes <scopes>', 'comma-separated: events:write, read, subscriptions:write, admin')
   .option('--name <name>', 'a label for the key', 'cli')
-  .action((options) => run(() => createKeyCommand(options))());
+  .action(run((options) => createKeyCommand(options)));
+remote(keys.command('list'), 'admin')
+  .description('the active keys: id, created, name, scopes')
+  .action(run((options) => listKeysCommand(options)));
+remote(keys.command('revoke <id>'), 'admin')
+  .description('revoke a key by id (it stops working everywhere within 5 s)')
+  .action(run((id: string, options) => revokeKeyCommand(id, options)));
 
-program
-  .command('replay <subscription-id>')
-  .description('re-deliver past events to a subscription (original webhook ids, data.replay: true)')
-  .option('--since <timestamp>', 'events recorded at or after this ISO timestamp')
-  .option('--until <timestamp>', 'events recorded before this ISO timestamp')
-  .option('--from-position <n>', 'events after this global position', positiveInt)
+remote(program.command('replay <subscription-id>'), 'subscriptions:write')
+  .description('re-deliver past events to a subscription (original webhook ids, data.replay: true); needs --since, --from-position or --all')
+  .option('--since <when>', 'events recorded at or after this date (2026-01-15) or ISO timestamp')
+  .option('--until <when>', 'events recorded before this date or ISO timestamp')
+  .option('--from-position <n>', 'events after this global position', positiveNumber)
+  .option('--all', 'the whole history')
   .option('--event-types <types>', 'comma-separated types or wildcards, e.g. acquisition.*')
-  .action((id: string, options) => run(() => replayCommand(id, options))());
+  .action(run((id: string, options) => replayCommand(id, options)));
 
 program.command('status').description('log head and consumer positions').action(run(statusCommand));
 
@@ -81,6 +95,8 @@ try {
   await program.parseAsync();
   process.exit(exitCode);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  // Commander has already printed its own one-line message (and the help) for usage errors.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  process.stderr.write(`${describeError(error)}\n`);
+  process.exit((error as { exitCode?: number }).exitCode ?? 1);
 }

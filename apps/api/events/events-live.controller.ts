@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { LiveStreams, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logFilterQuery, typePrefix, type LogFilterQuery } from './log-query.js';
 import { LogTail } from './log-tail.service.js';
@@ -23,6 +23,7 @@ export class EventsLiveController {
   constructor(
     private readonly store: EventStore,
     private readonly tail: LogTail,
+    private readonly streams: LiveStreams,
   ) {}
 
   @Get('live')
@@ -60,6 +61,7 @@ export class EventsLiveController {
     const close = () => {
       if (closed) return;
       closed = true;
+      untrack();
       unsubscribe();
       clearInterval(heartbeat);
       clearInterval(poll);
@@ -90,6 +92,8 @@ export class EventsLiveController {
       }
     };
     const unsubscribe = this.tail.subscribe(() => void pump());
+    // A shutdown ends the stream; the client reconnects elsewhere with Last-Event-ID.
+    const untrack = this.streams.track(close);
     const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const poll = setInterval(() => void pump(), POLL_MS);
     request.raw.on('close', close);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APPENDED_CHANNEL, NotificationListener } from '@newsledger/event-store';
-import { DATABASE_URL } from '@newsledger/platform';
-import { PinoLogger } from 'nestjs-pino';
+import { DATABASE_URL, ROOT_LOGGER } from '@newsledger/platform';
+import type { Logger } from 'pino';
 
 /**
  * One LISTEN connection per process, shared by every live-log client: each registers a wake-up
@@ -14,7 +14,7 @@ export class LogTail implements OnModuleDestroy {
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
-    private readonly logger: PinoLogger,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   subscribe(wake: () => void): () => void {

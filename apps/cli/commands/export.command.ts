@@ -1,16 +1,21 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { EventStore, EventStoreModule, type RecordedEvent } from '@newsledger/event-store';
 import { withLedger } from '../cli-runtime.js';
+import { progressBar } from '../progress.js';
 
 const PAGE = 1000;
 
 /** `newsledger export [--after N] [--out file]`: JSON lines in log order that `import` takes back, recorded_at included. */
 export async function exportCommand(options: { after?: number; out?: string }): Promise<number> {
-  const output: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+  // Opened first, so a missing folder or a directory fails before the ledger is opened.
+  const file = options.out ? await open(options.out, 'w') : null;
+  const output: Writable = file ? file.createWriteStream() : process.stdout;
   const written = await withLedger([EventStoreModule], async (context) => {
     const store = context.get(EventStore);
+    const head = await store.head();
+    const bar = progressBar('export', Math.max(0, head - (options.after ?? 0)), 'positions');
     let after = options.after ?? 0;
     let count = 0;
     for (;;) {
@@ -19,11 +24,14 @@ export async function exportCommand(options: { after?: number; out?: string }): 
         if (!output.write(JSON.stringify(toImportLine(event)) + '\n')) await once(output, 'drain');
       }
       count += events.length;
-      if (events.length < PAGE || last_position === null) return count;
+      if (last_position !== null) bar.update(last_position - (options.after ?? 0));
+      if (events.length < PAGE || last_position === null) break;
       after = last_position;
     }
+    bar.stop();
+    return count;
   });
-  if (options.out) {
+  if (file) {
     output.end();
     await once(output, 'finish');
   }

@@ -1,10 +1,14 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { RecordEventsCommand } from '@newsledger/ingest';
+import { callService, ServiceRefused, type ServiceTarget } from '../cli-http.js';
 
 /** Where an import sends its chunks: the ledger's write path in-process, or a running service over HTTP. */
 export interface ImportTarget {
-  /** Appends the chunk all or nothing; throws with a readable reason (and the failing index when known). */
-  record(events: unknown[]): Promise<void>;
+  /**
+   * Appends the chunk all or nothing and says how many of its events were already in the ledger
+   * (null when the target cannot tell); throws ChunkRejected with a readable reason (and the failing index when known).
+   */
+  record(events: unknown[]): Promise<{ present: number | null }>;
 }
 
 export class ChunkRejected extends Error {
@@ -20,9 +24,10 @@ export function directTarget(commands: CommandBus): ImportTarget {
   return {
     async record(events) {
       try {
-        await commands.execute(
+        const results = await commands.execute(
           new RecordEventsCommand(events, { allowRecordedAt: true, apiKeyId: null, requestId: null, idempotencyKey: null }),
         );
+        return { present: results.filter((result) => result.duplicate).length };
       } catch (error) {
         const failed = error as { index?: number; cause?: unknown; message?: string };
         const cause = failed.cause instanceof Error ? failed.cause.message : failed.message;
@@ -32,20 +37,19 @@ export function directTarget(commands: CommandBus): ImportTarget {
   };
 }
 
+/** The batch endpoint does not say which events it already had, so over HTTP new and present are counted together. */
 export function httpTarget(baseUrl: string, key: string): ImportTarget {
-  const endpoint = new URL('/v1/events/batch', baseUrl).toString();
+  const target: ServiceTarget = { url: baseUrl, key };
   return {
     async record(events) {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ events }),
-      });
-      if (response.ok) return;
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string; index?: number; errors?: { path: string; message: string }[] };
-      if (response.status === 401 || response.status === 403) throw new Error(`The service refused the key: ${problem.detail ?? response.status}`);
-      const fields = problem.errors?.map((e) => `${e.path} ${e.message}`).join('; ');
-      throw new ChunkRejected([problem.detail ?? problem.title ?? `HTTP ${response.status}`, fields].filter(Boolean).join(': '), problem.index ?? null);
+      try {
+        await callService(target, '/v1/events/batch', { method: 'POST', body: { events } });
+        return { present: null };
+      } catch (error) {
+        if (!(error instanceof ServiceRefused) || error.status >= 500) throw error;
+        const fields = error.problem.errors?.map((e) => `${e.path} ${e.message}`).join('; ');
+        throw new ChunkRejected([error.message.replace(/\.$/, ''), fields].filter(Boolean).join(': '), error.problem.index ?? null);
+      }
     },
   };
 }

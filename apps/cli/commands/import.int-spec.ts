@@ -32,10 +32,10 @@ describe('newsledger import (straight to the database)', () => {
 
   it('imports the seed fixture with no rejection, and a re-run adds nothing', async () => {
     const first = await importFile(SEED, target(), 10);
-    expect(first).toEqual({ imported: 32, rejected: [] });
+    expect(first).toEqual({ imported: 32, present: 0, rejected: [] });
     expect(await count()).toBe(32);
     const again = await importFile(SEED, target(), 10);
-    expect(again.rejected).toEqual([]);
+    expect(again).toEqual({ imported: 0, present: 32, rejected: [] });
     expect(await count()).toBe(32);
   });
 
@@ -55,5 +55,17 @@ describe('newsledger import (straight to the database)', () => {
     // Lines without event ids get stable derived ids, so running the file again adds nothing.
     await importFile(file, target(), 500);
     expect(await count()).toBe(before + 2);
+  });
+
+  it('derives ids from a line and its occurrence, so a line inserted above re-imports nothing below it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'newsledger-import-'));
+    const file = path.join(dir, 'insert.jsonl');
+    const source = { source_id: 's2', publisher: 'P', genre: 'news', published_at: '2026-01-01', language: 'en', confidence: 'reported' };
+    const line = (slug: string) =>
+      JSON.stringify({ type: 'company.registered', subject: `company:${slug}`, occurred_on: '2026-01-01', occurred_precision: 'day', data: { display_name: slug }, source });
+    await writeFile(file, [line('ins-a'), line('ins-b'), line('ins-c')].join('\n'));
+    expect(await importFile(file, target(), 2)).toEqual({ imported: 3, present: 0, rejected: [] });
+    await writeFile(file, [line('ins-new'), line('ins-a'), line('ins-b'), line('ins-c')].join('\n'));
+    expect(await importFile(file, target(), 2)).toEqual({ imported: 1, present: 3, rejected: [] });
   });
 });

@@ -3,6 +3,8 @@ import { PG_POOL } from '@newsledger/platform';
 import { PROJECTIONS, ProjectorModule, projectionStatuses, requestRebuild, type ProjectionStatus } from '@newsledger/read-models';
 import { MultiBar, Presets } from 'cli-progress';
 import type pg from 'pg';
+import { CliError } from '../cli-error.js';
+import { callService, serviceTarget, type ServiceTarget } from '../cli-http.js';
 import { withLedger } from '../cli-runtime.js';
 
 const POLL_MS = 500;
@@ -20,10 +22,8 @@ interface RebuildTarget {
  * swapped in. Stopping the command stops nothing: a projector carries on from the rebuild's checkpoint.
  */
 export async function rebuildCommand(which: string, options: { url?: string; key?: string }): Promise<number> {
-  if (options.url) {
-    if (!options.key) throw new Error('--url needs --key (an API key with the admin scope).');
-    return rebuild(httpTarget(options.url, options.key), which);
-  }
+  const service = serviceTarget(options, 'admin');
+  if (service) return rebuild(httpTarget(service), which);
   // This process projects while it waits: beside a running projector the two share the work through
   // the consumers' locks; with the service stopped, it does the rebuild itself.
   return withLedger([ProjectorModule], (context) => rebuild(directTarget(context.get<symbol, pg.Pool>(PG_POOL)), which));
@@ -31,10 +31,7 @@ export async function rebuildCommand(which: string, options: { url?: string; key
 
 async function rebuild(target: RebuildTarget, which: string): Promise<number> {
   const known = await target.names();
-  if (which !== 'all' && !known.includes(which)) {
-    console.error(`No projection ${which}. Rebuild one of ${known.join(', ')}, or all.`);
-    return 1;
-  }
+  if (which !== 'all' && !known.includes(which)) throw new CliError(`No projection ${which}. Rebuild one of ${known.join(', ')}, or all.`, 2);
   const names = which === 'all' ? known : [which];
   for (const name of names) {
     if (!(await target.request(name))) console.error(`${name}: a rebuild is already running; following it.`);
@@ -68,19 +65,11 @@ function directTarget(pool: pg.Pool): RebuildTarget {
   };
 }
 
-function httpTarget(baseUrl: string, key: string): RebuildTarget {
-  const call = async (path: string, method = 'GET') => {
-    const response = await fetch(new URL(path, baseUrl), { method, headers: { authorization: `Bearer ${key}` } });
-    if (!response.ok && response.status !== 409) {
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
-      throw new Error(`${method} ${path}: ${problem.detail ?? problem.title ?? `HTTP ${response.status}`}`);
-    }
-    return response;
-  };
-  const statuses = async () => ((await (await call('/v1/projections')).json()) as { data: ProjectionStatus[] }).data;
+function httpTarget(service: ServiceTarget): RebuildTarget {
+  const statuses = async () => ((await (await callService(service, '/v1/projections')).json()) as { data: ProjectionStatus[] }).data;
   return {
     names: async () => (await statuses()).map((status) => status.name),
-    request: async (name) => (await call(`/v1/projections/${encodeURIComponent(name)}/rebuild`, 'POST')).status === 202,
+    request: async (name) => (await callService(service, `/v1/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST' }, [409])).status === 202,
     statuses,
   };
 }

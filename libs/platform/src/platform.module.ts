@@ -6,6 +6,7 @@ import { ApiKeysRepository } from './auth/api-keys.repository.js';
 import { BrowserSessions } from './auth/browser-session.js';
 import type { Runtime } from './bootstrap/runtime.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveStreams } from './lifecycle/live-streams.js';
 import { structuredLogging } from './logging/logger.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND } from './tokens.js';
@@ -22,13 +23,14 @@ export class PlatformModule {
       { provide: QUEUE_BACKEND, useValue: runtime.queue },
       ApiKeysRepository,
       BrowserSessions,
+      LiveStreams,
     ];
     return {
       module: PlatformModule,
       imports: [structuredLogging(runtime.logger), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [...providers, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions, LiveStreams],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './test-environment.js';
 export * from './eventually.js';
 export * from './processes/index.js';
 export * from './webhook-receiver.js';
+export * from './built-service.js';

@@ -8,13 +8,14 @@ export interface ConsumerLag {
   lag_seconds: number;
 }
 
-// A consumer that never ran is at the start of the log.
+// A consumer that never ran is at the start of the log. The count stays a bigint: the pool's parser
+// turns it into a number, refusing one a number cannot hold.
 const LAG_SQL = `
   WITH checkpoint AS (
     SELECT transaction_id, global_position FROM checkpoints WHERE name = $1
     UNION ALL SELECT '0'::xid8, 0::bigint
     ORDER BY global_position DESC LIMIT 1)
-  SELECT count(*)::int AS lag_events,
+  SELECT count(*) AS lag_events,
          coalesce(extract(epoch FROM now() - min(e.recorded_at)), 0)::float8 AS lag_seconds
     FROM checkpoint c JOIN events e ON (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)`;
 

@@ -2,14 +2,13 @@ import { Module, type DynamicModule, type INestApplicationContext, type Type } f
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { Logger, PinoLogger } from 'nestjs-pino';
 import { ApiKeysRepository } from '../auth/api-keys.repository.js';
 import { mountOpenApi } from '../docs/openapi.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT } from '../http/body-limits.js';
 import { useCheckedJsonParser } from '../http/json-body.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
 import { clientErrorHandler, frameworkErrors, installRequestGate } from '../http/request-gate.js';
-import { requestId } from '../logging/logger.module.js';
+import { NestPinoLogger, requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
 import { PlatformModule } from '../platform.module.js';
 import type { Runtime } from './runtime.js';
@@ -39,6 +38,8 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
     clientErrorHandler,
     frameworkErrors,
     trustProxy: true,
+    // On close, open keep-alive and streaming connections are dropped instead of holding the stop.
+    forceCloseConnections: true,
     loggerInstance: runtime.logger,
     genReqId: requestId,
     logController: new LogController({
@@ -61,8 +62,8 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   });
   installRequestGate(adapter.getInstance(), app.get(ApiKeysRepository));
   useCheckedJsonParser(app);
-  app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemFilter(await app.resolve(PinoLogger), definition.problemConverters));
+  app.useLogger(new NestPinoLogger(runtime.logger));
+  app.useGlobalFilters(new ProblemFilter(runtime.logger, definition.problemConverters));
   mountOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.schema.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { openEmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrateDatabase } from '../database/migrate.js';
 import { createPool } from '../database/pg-pool.js';
 import { createRootLogger } from '../logging/logger.module.js';
@@ -15,15 +15,26 @@ export interface Runtime {
   readonly pool: pg.Pool;
   readonly queue: QueueBackend;
   readonly logger: Logger;
-  /** Closes the pool and the queue probe, and stops an embedded PostgreSQL last. */
+  /** Closes the queue probe and the pool, and stops an embedded PostgreSQL last; idempotent. */
   close(): Promise<void>;
 }
 
 export async function startRuntime(
   config: AppConfig,
-  { applicationName, log }: { applicationName: string; log: (line: string) => void },
+  {
+    applicationName,
+    log,
+    shareEmbedded = false,
+  }: {
+    applicationName: string;
+    log: (line: string) => void;
+    /** Use the embedded PostgreSQL a running service already serves on DATA_DIR (the CLI does) instead of refusing to start. */
+    shareEmbedded?: boolean;
+  },
 ): Promise<Runtime> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, () => undefined);
+  const embedded = config.databaseUrl
+    ? null
+    : await (shareEmbedded ? openEmbeddedPostgres : startEmbeddedPostgres)(config.dataDir, () => undefined);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   try {
     await migrateDatabase(databaseUrl, { queueOnPostgres: !config.redisUrl, log });
@@ -33,6 +44,7 @@ export async function startRuntime(
   }
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
   const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
+  let closing: Promise<void> | undefined;
   return {
     config,
     logger: createRootLogger(config),
@@ -40,10 +52,14 @@ export async function startRuntime(
     embedded: embedded !== null,
     pool,
     queue,
-    async close() {
-      await queue.close();
-      await pool.end();
-      await embedded?.stop();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await queue.close();
+          await pool.end();
+        } finally {
+          await embedded?.stop();
+        }
+      })()),
   };
 }

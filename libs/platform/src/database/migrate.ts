@@ -3,6 +3,7 @@ import { runMigrations as runQueueMigrations } from 'bullmq';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../project-root.js';
+import { guardClient } from './pg-pool.js';
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'infra/migrations');
 
@@ -15,23 +16,23 @@ export async function migrateDatabase(
   databaseUrl: string,
   { queueOnPostgres, log = () => undefined }: { queueOnPostgres: boolean; log?: (line: string) => void },
 ): Promise<void> {
-  await runner({
-    databaseUrl,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    migrationsTable: 'schema_migrations',
-    count: Infinity,
-    singleTransaction: true,
-    advisoryLockMode: 'wait',
-    log,
-  });
-  if (queueOnPostgres) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await runQueueMigrations(client);
-    } finally {
-      await client.end();
-    }
+  // Our own client, so a connection lost mid-migration rejects the run instead of crashing the process;
+  // no statement timeout (a migration may wait on another process's lock) and pg's default types.
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl, application_name: 'newsledger-migrate' }));
+  await client.connect();
+  try {
+    await runner({
+      dbClient: client,
+      dir: MIGRATIONS_DIR,
+      direction: 'up',
+      migrationsTable: 'schema_migrations',
+      count: Infinity,
+      singleTransaction: true,
+      advisoryLockMode: 'wait',
+      log,
+    });
+    if (queueOnPostgres) await runQueueMigrations(client);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { isUnavailableError } from '../database/unavailable.js';
 import { PROBLEM_CONTENT_TYPE, problems, problemType, ProblemException, type Problem } from './problem.js';
 
@@ -17,11 +17,13 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
 /** The one place errors become HTTP: every failure leaves as application/problem+json, 5xx without internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  private readonly logger: Logger;
+
   constructor(
-    private readonly logger: PinoLogger,
+    logger: Logger,
     private readonly converters: ProblemConverter[] = [],
   ) {
-    logger.setContext(ProblemFilter.name);
+    this.logger = logger.child({ context: ProblemFilter.name });
   }
 
   catch(error: unknown, host: ArgumentsHost): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from '../config/config.schema.js';
 
@@ -20,7 +20,35 @@ export function createRootLogger(config: AppConfig): Logger {
   });
 }
 
-export function structuredLogging(logger: Logger) {
-  // Requests are logged by Fastify (with their request id); nestjs-pino carries Nest's own logs.
-  return LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: false }, forRoutes: [] });
+/** The process's pino logger, for providers that log (`@Inject(ROOT_LOGGER)`). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+@Global()
+@Module({})
+class LoggingModule {}
+
+/** Requests are logged by Fastify (with their request id); providers log through ROOT_LOGGER. */
+export function structuredLogging(logger: Logger): DynamicModule {
+  return { module: LoggingModule, providers: [{ provide: ROOT_LOGGER, useValue: logger }], exports: [ROOT_LOGGER] };
+}
+
+/** Nest's own messages (start-up, errors it catches) as JSON lines through the same pino logger. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace }, message instanceof Error ? message.message : String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
 }
