@@ -19,3 +19,4 @@ export * from './project-root.js';
 export * from './queue/queue-backend.js';
 export * from './tokens.js';
 export * from './http/zod-pipe.js';
+export * from './docs/api-docs.decorator.js';

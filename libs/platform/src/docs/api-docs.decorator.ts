@@ -1,0 +1,53 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiExtension, ApiOperation, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import { z } from 'zod';
+import { openApiSchema } from '../http/zod-pipe.js';
+
+type Schema = z.ZodType | Record<string, unknown>;
+
+export interface OperationDocs {
+  /** One line, the operation's name in generated clients and the docs' menu. */
+  summary: string;
+  /** What it does and what to expect, in a few sentences (markdown). */
+  description: string;
+  /** The validated body: the same zod schema the route's pipe parses, with an example. */
+  body?: { schema: Schema; example: unknown; description?: string };
+  /** The success answer; `schema` absent for answers without a body (204). */
+  response: { status: number; description: string; schema?: Schema; example?: unknown; headers?: Record<string, { description: string; schema: object }> };
+  /** Problem statuses this operation answers beyond those every operation of its kind can (400, 401, 403, 404 are added from its parameters and scopes). */
+  problems?: number[];
+}
+
+/** The extension through which `@ApiDocs` hands its extra problem statuses to the document's finishing pass. */
+export const PROBLEMS_EXTENSION = 'x-newsledger-problems';
+
+function jsonSchemaOf(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  return schema instanceof z.ZodType ? openApiSchema(schema, io) : schema;
+}
+
+/** An operation's documentation in one place: summary, description, body and answer with their examples, its problems. */
+export function ApiDocs(docs: OperationDocs): MethodDecorator {
+  const { response } = docs;
+  const decorators = [
+    ApiOperation({ summary: docs.summary, description: docs.description }),
+    // Wrapped in the route's media types (application/json unless @ApiProduces says otherwise).
+    ApiResponse({
+      status: response.status,
+      description: response.description,
+      headers: response.headers,
+      ...(response.schema ? { schema: jsonSchemaOf(response.schema, 'output'), example: response.example } : {}),
+    } as ApiResponseOptions),
+  ];
+  if (docs.body) {
+    decorators.push(
+      ApiBody({
+        description: docs.body.description,
+        required: true,
+        schema: jsonSchemaOf(docs.body.schema, 'input'),
+        examples: { example: { summary: 'An example', value: docs.body.example } },
+      }),
+    );
+  }
+  if (docs.problems?.length) decorators.push(ApiExtension(PROBLEMS_EXTENSION, docs.problems));
+  return applyDecorators(...decorators);
+}
