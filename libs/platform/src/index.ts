@@ -20,3 +20,4 @@ export * from './queue/queue-backend.js';
 export * from './tokens.js';
 export * from './http/zod-pipe.js';
 export * from './docs/api-docs.decorator.js';
+export * from './docs/api-queries.decorator.js';

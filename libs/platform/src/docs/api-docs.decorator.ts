@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiExtension, ApiOperation, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
 import { z } from 'zod';
 import { openApiSchema } from '../http/zod-pipe.js';
+import { problemResponse } from './problem-schema.js';
 
 type Schema = z.ZodType | Record<string, unknown>;
 
@@ -13,13 +14,16 @@ export interface OperationDocs {
   /** The validated body: the same zod schema the route's pipe parses, with an example. */
   body?: { schema: Schema; example: unknown; description?: string };
   /** The success answer; `schema` absent for answers without a body (204). */
-  response: { status: number; description: string; schema?: Schema; example?: unknown; headers?: Record<string, { description: string; schema: object }> };
+  response: {
+    status: number;
+    description: string;
+    schema?: Schema;
+    example?: unknown;
+    headers?: Record<string, { description: string; schema: object }>;
+  };
   /** Problem statuses this operation answers beyond those every operation of its kind can (400, 401, 403, 404 are added from its parameters and scopes). */
   problems?: number[];
 }
-
-/** The extension through which `@ApiDocs` hands its extra problem statuses to the document's finishing pass. */
-export const PROBLEMS_EXTENSION = 'x-newsledger-problems';
 
 function jsonSchemaOf(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
   return schema instanceof z.ZodType ? openApiSchema(schema, io) : schema;
@@ -48,6 +52,11 @@ export function ApiDocs(docs: OperationDocs): MethodDecorator {
       }),
     );
   }
-  if (docs.problems?.length) decorators.push(ApiExtension(PROBLEMS_EXTENSION, docs.problems));
+  if (docs.problems?.length) decorators.push(ApiProblems(...docs.problems));
   return applyDecorators(...decorators);
+}
+
+/** Problem answers (application/problem+json) an operation can give beyond those its parameters and scopes imply. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) } as ApiResponseOptions)));
 }

@@ -1,9 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Scope } from '../auth/scopes.js';
 import { openApiSchema } from '../http/zod-pipe.js';
-import { problemType, PROBLEM_CONTENT_TYPE } from '../http/problem.js';
-import { PROBLEMS_EXTENSION } from './api-docs.decorator.js';
-import { PROBLEM_STATUSES, problemSchema } from './problem-schema.js';
+import { problemResponse, problemSchema } from './problem-schema.js';
 
 export interface RouteAccess {
   public: boolean;
@@ -42,6 +40,31 @@ const ID_BY_COLLECTION: Record<string, string> = {
   replays: "The replay's id (`replay_id` in the replay request's answer).",
 };
 
+// The API's query vocabulary (API.md's conventions); a field's own `.meta({ description })` in its zod schema wins.
+const QUERY_PARAMETERS: Record<string, string> = {
+  limit: 'How many items per page, 1–500 (50 by default).',
+  cursor: "Where the next page starts: the previous page's `next_cursor`, as it was returned.",
+  after: 'Start after this global position (0: from the start of the log).',
+  type: 'An event type (`acquisition.review_opened`) or a family prefix (`acquisition.` or `acquisition.*`).',
+  subject: 'Only the events of this subject (`acquisition:meta-manus-2025`).',
+  company: 'A company slug or subject (`zhipu` or `company:zhipu`).',
+  min_position:
+    'Read your writes: wait (up to 5 s) until this read model has processed the event at this global position, else answer 503.',
+  status: 'Only items in this status.',
+  q: 'Words of a name or alias, in any script; case, diacritics, spaces and dots are ignored (`zhipu`, `智谱`, `z.ai`).',
+  country: 'An ISO 3166-1 alpha-2 country code (`CN`).',
+  unresolved: '`true`: only companies referenced by events but never registered.',
+  jurisdiction: 'A jurisdiction code (ISO 3166-1 alpha-2, or `EU`).',
+  authority: "An authority's code (`SAMR`, `CFIUS`).",
+  destination: 'A destination region code (ISO 3166-1 alpha-2).',
+  venue: 'The venue as an ISO 10383 MIC (`XHKG`).',
+  from: 'Listed on or after this date (YYYY-MM-DD).',
+  to: 'Listed on or before this date (YYYY-MM-DD).',
+  side: '`export` or `import`.',
+  kind: 'The kind of licence or approval.',
+  group_by: 'Group by `venue` (default), `month` or `year` listed.',
+};
+
 function describePathParameter(path: string, parameter: Parameter): string {
   if (PATH_PARAMETERS[parameter.name]) return PATH_PARAMETERS[parameter.name];
   const collection = /\/v1\/([^/]+)\/\{id\}/.exec(path)?.[1] ?? '';
@@ -57,30 +80,21 @@ function finishParameters(path: string, parameters: Parameter[]): Parameter[] {
     const seen = byName.get(key);
     // The documented declaration (the one with a description) wins; a header is optional if either says so.
     const merged: Parameter = seen
-      ? { ...(seen.description ? parameter : seen), ...(seen.description ? seen : parameter), required: Boolean(seen.required && parameter.required) }
+      ? {
+          ...(seen.description ? parameter : seen),
+          ...(seen.description ? seen : parameter),
+          required: Boolean(seen.required && parameter.required),
+        }
       : { ...parameter };
-    merged.description ??= merged.schema?.description;
+    merged.description ??= merged.schema?.description ?? (merged.in === 'query' ? QUERY_PARAMETERS[merged.name] : undefined);
     if (merged.in === 'path') merged.description ??= describePathParameter(path, merged);
     byName.set(key, merged);
   }
   return [...byName.values()];
 }
 
-function problemResponse(status: number): object {
-  const known = PROBLEM_STATUSES[status] ?? { code: 'internal', title: 'Internal error', description: 'The server failed to answer; the error is logged.' };
-  return {
-    description: known.description,
-    content: {
-      [PROBLEM_CONTENT_TYPE]: {
-        schema: { $ref: '#/components/schemas/Problem' },
-        example: { type: problemType(known.code), title: known.title, status, detail: known.description },
-      },
-    },
-  };
-}
-
 function problemStatuses(path: string, operation: Operation, access: RouteAccess | undefined): number[] {
-  const statuses = new Set<number>((operation[PROBLEMS_EXTENSION] as number[] | undefined) ?? []);
+  const statuses = new Set<number>();
   if ((operation.parameters ?? []).length > 0 || operation.requestBody) statuses.add(400);
   if (!access?.public) statuses.add(401);
   if (access?.scopes.length) statuses.add(403);
@@ -92,14 +106,15 @@ function problemStatuses(path: string, operation: Operation, access: RouteAccess
 function finishOperation(path: string, operation: Operation, access: RouteAccess | undefined, scheme: string): void {
   if (operation.parameters) operation.parameters = finishParameters(path, operation.parameters);
   for (const status of problemStatuses(path, operation, access)) operation.responses[String(status)] ??= problemResponse(status);
-  delete operation[PROBLEMS_EXTENSION];
   if (access?.public) {
     operation.security = [];
     return;
   }
   // OpenAPI 3.1 lets a non-OAuth scheme list roles: the scopes the key must hold.
   operation.security = [{ [scheme]: access?.scopes ?? [] }];
-  const needs = access?.scopes.length ? `Needs a key with the scope ${access.scopes.map((s) => `\`${s}\``).join(', ')} (or \`admin\`).` : 'Needs any valid key.';
+  const needs = access?.scopes.length
+    ? `Needs a key with the scope ${access.scopes.map((s) => `\`${s}\``).join(', ')} (or \`admin\`).`
+    : 'Needs any valid key.';
   operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
 }
 
@@ -114,6 +129,9 @@ export function finishOpenApi(document: OpenAPIObject, access: ReadonlyMap<strin
       if (operation) finishOperation(path, operation, access.get(operation.operationId ?? ''), scheme);
     }
   }
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: openApiSchema(problemSchema, 'output') } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: openApiSchema(problemSchema, 'output') },
+  };
   return document;
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiQueries, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { decodeCursor, pageQuery, toPage } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiQueries, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { pageQuery } from '../http/page.js';

@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiQueries, PG_POOL, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { regionFilter } from '../http/filters.js';
 import { decodeCursor, pageQuery, toPage } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
