@@ -6,6 +6,15 @@ import { problemResponse } from './problem-schema.js';
 
 type Schema = z.ZodType | Record<string, unknown>;
 
+/** Schemas several operations share, by component name: the document lists each once under components/schemas. */
+export const SHARED_SCHEMAS = new Map<string, Record<string, unknown>>();
+
+/** A schema shared by name: `$ref`s to one components/schemas entry instead of a copy per operation. */
+export function sharedSchema(name: string, schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  if (!SHARED_SCHEMAS.has(name)) SHARED_SCHEMAS.set(name, openApiSchema(schema, io));
+  return { $ref: `#/components/schemas/${name}` };
+}
+
 export interface OperationDocs {
   /** One line, the operation's name in generated clients and the docs' menu. */
   summary: string;
@@ -21,6 +30,8 @@ export interface OperationDocs {
     example?: unknown;
     headers?: Record<string, { description: string; schema: object }>;
   };
+  /** Other success answers (a 200 beside a 201, say). */
+  extraResponses?: OperationDocs['response'][];
   /** Problem statuses this operation answers beyond those every operation of its kind can (400, 401, 403, 404 are added from its parameters and scopes). */
   problems?: number[];
 }
@@ -31,16 +42,17 @@ function jsonSchemaOf(schema: Schema, io: 'input' | 'output'): Record<string, un
 
 /** An operation's documentation in one place: summary, description, body and answer with their examples, its problems. */
 export function ApiDocs(docs: OperationDocs): MethodDecorator {
-  const { response } = docs;
   const decorators = [
     ApiOperation({ summary: docs.summary, description: docs.description }),
     // Wrapped in the route's media types (application/json unless @ApiProduces says otherwise).
-    ApiResponse({
-      status: response.status,
-      description: response.description,
-      headers: response.headers,
-      ...(response.schema ? { schema: jsonSchemaOf(response.schema, 'output'), example: response.example } : {}),
-    } as ApiResponseOptions),
+    ...[docs.response, ...(docs.extraResponses ?? [])].map((response) =>
+      ApiResponse({
+        status: response.status,
+        description: response.description,
+        headers: response.headers,
+        ...(response.schema ? { schema: jsonSchemaOf(response.schema, 'output'), example: response.example } : {}),
+      } as ApiResponseOptions),
+    ),
   ];
   if (docs.body) {
     decorators.push(

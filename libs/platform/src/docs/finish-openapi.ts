@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Scope } from '../auth/scopes.js';
 import { openApiSchema } from '../http/zod-pipe.js';
+import { SHARED_SCHEMAS } from './api-docs.decorator.js';
 import { problemResponse, problemSchema } from './problem-schema.js';
 
 export interface RouteAccess {
@@ -95,7 +96,7 @@ function finishParameters(path: string, parameters: Parameter[]): Parameter[] {
 
 function problemStatuses(path: string, operation: Operation, access: RouteAccess | undefined): number[] {
   const statuses = new Set<number>();
-  if ((operation.parameters ?? []).length > 0 || operation.requestBody) statuses.add(400);
+  if ((operation.parameters ?? []).some((p) => p.in !== 'path') || operation.requestBody) statuses.add(400);
   if (!access?.public) statuses.add(401);
   if (access?.scopes.length) statuses.add(403);
   if (path.includes('{')) statuses.add(404);
@@ -131,7 +132,7 @@ export function finishOpenApi(document: OpenAPIObject, access: ReadonlyMap<strin
   }
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, Problem: openApiSchema(problemSchema, 'output') },
+    schemas: { ...document.components?.schemas, ...Object.fromEntries(SHARED_SCHEMAS), Problem: openApiSchema(problemSchema, 'output') },
   };
   return document;
 }
