@@ -41,7 +41,7 @@ const ID_BY_COLLECTION: Record<string, string> = {
   replays: "The replay's id (`replay_id` in the replay request's answer).",
 };
 
-// The API's query vocabulary (API.md's conventions); a field's own `.meta({ description })` in its zod schema wins.
+// The API's query vocabulary (docs/api.md); a field's own `.meta({ description })` in its zod schema wins.
 const QUERY_PARAMETERS: Record<string, string> = {
   limit: 'How many items per page, 1–500 (50 by default).',
   cursor: "Where the next page starts: the previous page's `next_cursor`, as it was returned.",

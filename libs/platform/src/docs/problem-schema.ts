@@ -4,12 +4,10 @@ import { problemType, PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 /** RFC 9457 problem details as the service renders them (the `Problem` interface, written as a schema for the docs). */
 export const problemSchema = z
   .looseObject({
-    type: z
-      .string()
-      .meta({
-        description: 'A stable URN clients match on: `urn:newsledger:problem:<code>`.',
-        example: 'urn:newsledger:problem:validation',
-      }),
+    type: z.string().meta({
+      description: 'A stable URN clients match on: `urn:newsledger:problem:<code>`.',
+      example: 'urn:newsledger:problem:validation',
+    }),
     title: z.string().meta({ description: 'A short sentence for the kind of problem; the same for every occurrence.' }),
     status: z.number().int().meta({ description: 'The HTTP status code, repeated.' }),
     detail: z.string().optional().meta({ description: 'What went wrong this time, in one sentence.' }),

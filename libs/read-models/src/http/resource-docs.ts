@@ -8,7 +8,7 @@ const asked = {
   valid_at: z.string().optional().meta({ description: 'The valid-time point asked, when one was.' }),
 };
 
-/** What every read-model resource carries (API.md's read side), beside its own fields. */
+/** What every read-model resource carries (docs/api.md, read models), beside its own fields. */
 export function resourceSchema(kind: string, fields: Record<string, z.ZodType>): z.ZodType {
   return z.looseObject({
     id: z.string().meta({ description: `The ${kind}'s slug.` }),
