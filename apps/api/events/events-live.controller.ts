@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { LiveStreams, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, LiveStreams, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logFilterQuery, typePrefix, type LogFilterQuery } from './log-query.js';
 import { LogTail } from './log-tail.service.js';
@@ -16,7 +16,6 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /** Server-Sent Events of the log: `id:` is the global position; resume with Last-Event-ID or ?after= without gaps. */
 @ApiTags('log')
-@ApiBearerAuth()
 @RequireScopes('read')
 @Controller('v1/events')
 export class EventsLiveController {
@@ -28,10 +27,25 @@ export class EventsLiveController {
 
   @Get('live')
   @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'after', required: false, type: Number })
-  @ApiQuery({ name: 'type', required: false })
-  @ApiQuery({ name: 'subject', required: false })
-  @ApiQuery({ name: 'company', required: false })
+  @ApiQueries(logFilterQuery)
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this global position (browsers send it on reconnection); wins over `after`.',
+  })
+  @ApiDocs({
+    summary: 'Follow the log live (Server-Sent Events)',
+    description:
+      'A `text/event-stream` of the log as it is written: each message has `id:` (the global position), `event:` (the type) and ' +
+      '`data:` (the event as `GET /v1/events` shows it); a comment every 15 s keeps it open. Without `after` or `Last-Event-ID` it ' +
+      'starts at the head of the log. A client that stops reading is dropped and resumes with `Last-Event-ID`, gap-free.',
+    response: {
+      status: 200,
+      description: 'The stream, open until the client or the server closes it.',
+      schema: { type: 'string' },
+      example: 'id: 42\nevent: acquisition.review_opened\ndata: {"event_id":"0b6c2d9e-…","type":"acquisition.review_opened",…}\n\n',
+    },
+  })
   async live(
     @Query(new ZodPipe(logFilterQuery)) query: LogFilterQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -39,7 +53,9 @@ export class EventsLiveController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (lastEventId !== undefined && !/^\d+$/.test(lastEventId)) {
-      throw problems.validation('Last-Event-ID must be a global position.', { errors: [{ path: '/headers/last-event-id', message: 'not a position' }] });
+      throw problems.validation('Last-Event-ID must be a global position.', {
+        errors: [{ path: '/headers/last-event-id', message: 'not a position' }],
+      });
     }
     let after = lastEventId !== undefined ? Number(lastEventId) : (query.after ?? (await this.store.head()));
     const filter = { typePrefix: typePrefix(query.type), subject: query.subject, company: query.company };
@@ -79,7 +95,8 @@ export class EventsLiveController {
           again = false;
           for (;;) {
             const { events, last_position } = await this.store.readLog({ after, limit: PAGE, ...filter });
-            for (const event of events) out.write(`id: ${event.global_position}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`);
+            for (const event of events)
+              out.write(`id: ${event.global_position}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`);
             if (last_position !== null) after = last_position;
             if (out.writableLength > MAX_BUFFERED_BYTES) return close();
             if (events.length < PAGE || closed) break;

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { fitPage, logPosition, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, fitPage, logPosition, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
+import { LOGGED_EXAMPLE, logPageSchema } from './event-docs.js';
 import { logPageQuery, typePrefix } from './log-query.js';
 import { presentEvent } from './present-event.js';
 
@@ -13,7 +14,6 @@ const streamQuery = z.strictObject({
 });
 
 @ApiTags('log')
-@ApiBearerAuth()
 @RequireScopes('read')
 @Controller('v1')
 export class EventsReadController {
@@ -21,12 +21,19 @@ export class EventsReadController {
 
   /** The global log in log order; resuming with `after` (or `cursor`) set to any position seen never skips an event. */
   @Get('events')
-  @ApiQuery({ name: 'after', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'type', required: false, description: 'a type or a prefix: acquisition.' })
-  @ApiQuery({ name: 'subject', required: false })
-  @ApiQuery({ name: 'company', required: false })
+  @ApiQueries(logPageQuery)
+  @ApiDocs({
+    summary: 'Read the global log',
+    description:
+      'Every event in log order (`global_position`), filtered by type or family, subject or company. Resuming with `after` (or ' +
+      '`cursor`) set to any position already seen never skips an event, even while writers are busy.',
+    response: {
+      status: 200,
+      description: 'A page of events.',
+      schema: logPageSchema,
+      example: { data: [LOGGED_EXAMPLE], next_cursor: '42' },
+    },
+  })
   async log(@Query(new ZodPipe(logPageQuery)) query: z.output<typeof logPageQuery>) {
     const after = query.cursor ?? query.after ?? 0;
     const { events, last_position } = await this.store.readLog({
@@ -44,11 +51,22 @@ export class EventsReadController {
 
   /** One stream in version order. */
   @Get('subjects/:subject/events')
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQueries(streamQuery)
+  @ApiDocs({
+    summary: "Read one subject's stream",
+    description: 'The events of one subject (`acquisition:meta-manus-2025`) in version order, meta-events included; 404 when it has none.',
+    response: {
+      status: 200,
+      description: 'A page of events.',
+      schema: logPageSchema,
+      example: { data: [LOGGED_EXAMPLE], next_cursor: null },
+    },
+  })
   async stream(@Param('subject') subject: string, @Query(new ZodPipe(streamQuery)) query: z.output<typeof streamQuery>) {
     if (!/^[a-z]+:[a-z0-9-]{1,120}$/.test(subject)) {
-      throw problems.validation('A subject looks like acquisition:meta-manus-2025.', { errors: [{ path: '/subject', message: 'invalid subject' }] });
+      throw problems.validation('A subject looks like acquisition:meta-manus-2025.', {
+        errors: [{ path: '/subject', message: 'invalid subject' }],
+      });
     }
     const fromVersion = query.cursor !== undefined ? query.cursor + 1 : 1;
     const events = await this.store.readStream(subject, { fromVersion });

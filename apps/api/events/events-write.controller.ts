@@ -1,15 +1,26 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { RecordEventsCommand, type RecordedResult, type WriterContext } from '@newsledger/ingest';
-import { BodyLimit, grants, problems, RequireScopes, type AuthenticatedRequest } from '@newsledger/platform';
+import { ApiDocs, type AuthenticatedRequest, BodyLimit, grants, problems, RequireScopes, sharedSchema } from '@newsledger/platform';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { EVENT_EXAMPLE, eventProposalSchema, RECORDED_EXAMPLE, recordedSchema } from './event-docs.js';
 
 const MAX_BATCH = 1000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+const eventProposal = () => sharedSchema('EventProposal', eventProposalSchema);
+const IdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'For clients that do not choose event ids: a repeat with the same key and body answers the original result (1–255 visible ASCII characters).',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+  });
+
 @ApiTags('events')
-@ApiBearerAuth()
 @RequireScopes('events:write')
 @Controller('v1/events')
 export class EventsWriteController {
@@ -18,10 +29,25 @@ export class EventsWriteController {
   /** 201 for a new event; 200 with the original result when the same event was already recorded. */
   @Post()
   @BodyLimit('event')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiBody({ description: 'One event envelope (DOMAIN.md)', schema: { type: 'object' } })
-  @ApiResponse({ status: 201, description: 'Recorded' })
-  @ApiResponse({ status: 200, description: 'Already recorded with the same content' })
+  @IdempotencyKey()
+  @ApiDocs({
+    summary: 'Record one event',
+    description:
+      "Proposes one event in its envelope: `type` (from the catalog, `GET /v1/catalog`) selects the schema of `data`; the subject's " +
+      'rules are checked against its stream. 201 with its place in the log; re-sending the same `event_id` (or `Idempotency-Key`) ' +
+      'with the same body answers 200 with the original result. Bodies are limited to 256 KB.',
+    body: { schema: eventProposal(), example: EVENT_EXAMPLE },
+    response: { status: 201, description: 'Recorded.', schema: recordedSchema, example: RECORDED_EXAMPLE },
+    extraResponses: [
+      {
+        status: 200,
+        description: 'Already recorded with the same content: the original result.',
+        schema: recordedSchema,
+        example: RECORDED_EXAMPLE,
+      },
+    ],
+    problems: [409, 413, 422],
+  })
   async recordOne(
     @Body() body: unknown,
     @Req() request: AuthenticatedRequest,
@@ -40,11 +66,33 @@ export class EventsWriteController {
   @Post('batch')
   @BodyLimit('batch')
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiBody({ schema: { type: 'object', required: ['events'], properties: { events: { type: 'array', maxItems: MAX_BATCH, items: { type: 'object' } } } } })
+  @IdempotencyKey()
+  @ApiDocs({
+    summary: 'Record up to 1000 events at once',
+    description:
+      'All or nothing: either every event is recorded (201, one result each, in order) or none is, and the problem names the ' +
+      'index of the event that failed (`/events/3/data/venue`). Each event follows the rules of `POST /v1/events`.',
+    body: {
+      schema: {
+        type: 'object',
+        required: ['events'],
+        additionalProperties: false,
+        properties: { events: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: eventProposal() } },
+      },
+      example: { events: [EVENT_EXAMPLE] },
+    },
+    response: {
+      status: 201,
+      description: 'Every event recorded (or already there).',
+      schema: z.object({ results: z.array(recordedSchema) }),
+      example: { results: [RECORDED_EXAMPLE] },
+    },
+    problems: [409, 413, 422],
+  })
   async recordBatch(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Headers('idempotency-key') idempotencyKey?: string) {
     const events = (body as { events?: unknown } | null)?.events;
-    if (!Array.isArray(events)) throw problems.validation('The body must be { "events": [ … ] }.', { errors: [{ path: '/events', message: 'must be an array' }] });
+    if (!Array.isArray(events))
+      throw problems.validation('The body must be { "events": [ … ] }.', { errors: [{ path: '/events', message: 'must be an array' }] });
     if (events.length === 0 || events.length > MAX_BATCH) {
       throw problems.validation(`A batch holds 1 to ${MAX_BATCH} events; this one holds ${events.length}.`, {
         errors: [{ path: '/events', message: `must hold 1 to ${MAX_BATCH} events` }],

@@ -4,12 +4,13 @@ import type { AlertsOptions } from './alerts.options.js';
 import { DashboardSessionController } from './dashboard/dashboard-session.controller.js';
 import { QueueDashboard } from './dashboard/queue-dashboard.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
+import { AsyncApiController } from './docs/asyncapi.controller.js';
 import { ReplaysController } from './replay/replays.controller.js';
 import { SubscriptionChecks } from './subscriptions/subscription-checks.js';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller.js';
 
 const PARTS = {
-  controllers: [SubscriptionsController, DeliveriesController, ReplaysController, DashboardSessionController],
+  controllers: [SubscriptionsController, DeliveriesController, ReplaysController, DashboardSessionController, AsyncApiController],
   providers: [SubscriptionChecks, QueueDashboard],
 };
 

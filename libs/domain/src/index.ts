@@ -52,3 +52,4 @@ export type {
 } from './chiptrade/chiptrade.state.js';
 export type { RuleState, RuleStatus } from './rule/rule.state.js';
 export type { SignalState, SignalFact } from './signal/signal.state.js';
+export { describeCatalog, type CatalogEntry } from './catalog-description.js';

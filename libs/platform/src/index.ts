@@ -29,3 +29,5 @@ export * from './http/cursor.js';
 export * from './http/body-limits.js';
 export * from './http/json-body.js';
 export * from './http/request-gate.js';
+export * from './docs/api-docs.decorator.js';
+export * from './docs/api-queries.decorator.js';

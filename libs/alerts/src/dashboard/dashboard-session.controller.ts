@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { BrowserSessions, Public, RequireScopes, type AuthenticatedRequest } from '@newsledger/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiDocs, BrowserSessions, Public, RequireScopes, type AuthenticatedRequest } from '@newsledger/platform';
 import type { FastifyReply } from 'fastify';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard.js';
 
@@ -14,7 +14,16 @@ export class DashboardSessionController {
   @HttpCode(204)
   @ApiBearerAuth()
   @RequireScopes('admin')
-  @ApiNoContentResponse({ description: 'Set-Cookie carries the dashboard session.' })
+  @ApiDocs({
+    summary: 'Open the queue dashboard',
+    description:
+      'Sets an HttpOnly cookie valid 30 minutes on `/admin/queues` only, so a browser can open the dashboard without the key in a URL.',
+    response: {
+      status: 204,
+      description: 'The session is open.',
+      headers: { 'set-cookie': { description: 'The dashboard session cookie.', schema: { type: 'string' } } },
+    },
+  })
   async open(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     void reply.header('set-cookie', await this.sessions.issue(request.apiKey!, DASHBOARD_COOKIE, request.protocol === 'https'));
   }
@@ -22,6 +31,11 @@ export class DashboardSessionController {
   @Delete()
   @HttpCode(204)
   @Public()
+  @ApiDocs({
+    summary: 'Close the queue dashboard',
+    description: 'Clears the dashboard cookie. Needs no key: it only ends what the cookie allowed.',
+    response: { status: 204, description: 'The cookie is cleared.' },
+  })
   close(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     void reply.header('set-cookie', this.sessions.clear(DASHBOARD_COOKIE, request.protocol === 'https'));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { grants, openApiSchema, pageQuery, problems, RequireScopes, toPage, ZodPipe, type AuthenticatedRequest } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, type AuthenticatedRequest, grants, openApiSchema, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
 import { DELIVERY_STATUSES } from '../deliveries/delivery.js';
@@ -22,6 +22,15 @@ import {
 } from './subscription.schema.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
 import { generateWebhookSecret } from './webhook-secret.js';
+import {
+  DELIVERY_EXAMPLE,
+  deliverySchema,
+  pageOf,
+  SECRET_EXAMPLE,
+  SUBSCRIPTION_EXAMPLE,
+  subscriptionSchema,
+  withSecret,
+} from '../http/alerts-docs.js';
 
 const deliveriesQuery = z.object({ status: z.enum(DELIVERY_STATUSES).optional(), ...pageQuery });
 const subscriptionId = new IdPipe('subscription');
@@ -42,7 +51,23 @@ export class SubscriptionsController {
   /** The signing secret is in this response and in rotate-secret's only. */
   @Post()
   @RequireScopes('subscriptions:write')
-  @ApiBody({ schema: openApiSchema(createSubscriptionBody) })
+  @ApiDocs({
+    summary: 'Create a subscription',
+    description:
+      'Webhooks for `event_types` (`*`, a family like `acquisition.*`, a type, or `subscription.*` for operational messages), narrowed ' +
+      'by `filter` (all given criteria must match). The URL must be https and resolve to a public address (unless the service ' +
+      "allows otherwise); it is checked again at each delivery. The signing secret is in this answer and in rotate-secret's only.",
+    body: {
+      schema: createSubscriptionBody,
+      example: {
+        url: 'https://alerts.example.com/newsledger',
+        event_types: ['acquisition.*'],
+        filter: { jurisdictions: ['CN'], min_confidence: 'reported' },
+      },
+    },
+    response: { status: 201, description: 'Created, with its secret.', schema: withSecret, example: SECRET_EXAMPLE },
+    problems: [422],
+  })
   async create(@Body(new ZodPipe(createSubscriptionBody)) body: CreateSubscription) {
     await this.checks.assertAcceptable(body);
     const secret = generateWebhookSecret();
@@ -51,6 +76,17 @@ export class SubscriptionsController {
 
   @Get()
   @RequireScopes('read')
+  @ApiQueries(listSubscriptionsQuery)
+  @ApiDocs({
+    summary: 'List subscriptions',
+    description: 'Every subscription, oldest first, optionally only `active` or `disabled` ones. Secrets are never listed.',
+    response: {
+      status: 200,
+      description: 'A page of subscriptions.',
+      schema: pageOf(subscriptionSchema),
+      example: { data: [SUBSCRIPTION_EXAMPLE], next_cursor: null },
+    },
+  })
   async list(@Query(new ZodPipe(listSubscriptionsQuery)) query: z.output<typeof listSubscriptionsQuery>, @Req() request: AuthenticatedRequest) {
     const rows = await this.subscriptions.page(decodeKeyset(query.cursor), query.limit, query.status);
     const view = readerView(request);
@@ -59,13 +95,24 @@ export class SubscriptionsController {
 
   @Get(':id')
   @RequireScopes('read')
+  @ApiDocs({
+    summary: 'One subscription',
+    description: 'Its URL, event types, filter, status and why it was disabled, if it was.',
+    response: { status: 200, description: 'The subscription.', schema: subscriptionSchema, example: SUBSCRIPTION_EXAMPLE },
+  })
   async get(@Param('id', subscriptionId) id: string, @Req() request: AuthenticatedRequest) {
     return subscriptionView(await this.existing(id), readerView(request));
   }
 
   @Patch(':id')
   @RequireScopes('subscriptions:write')
-  @ApiBody({ schema: openApiSchema(patchSubscriptionBody) })
+  @ApiDocs({
+    summary: 'Change a subscription',
+    description: 'Changes any of `url`, `description`, `event_types`, `filter` (a new URL is checked like at creation); the others stay.',
+    body: { schema: patchSubscriptionBody, example: { event_types: ['acquisition.*', 'listing.*'] } },
+    response: { status: 200, description: 'The subscription as changed.', schema: subscriptionSchema, example: SUBSCRIPTION_EXAMPLE },
+    problems: [422],
+  })
   async patch(@Param('id', subscriptionId) id: string, @Body(new ZodPipe(patchSubscriptionBody)) body: PatchSubscription) {
     await this.existing(id);
     await this.checks.assertAcceptable(body);
@@ -75,6 +122,11 @@ export class SubscriptionsController {
   @Delete(':id')
   @HttpCode(204)
   @RequireScopes('subscriptions:write')
+  @ApiDocs({
+    summary: 'Delete a subscription',
+    description: 'It stops receiving at once; its pending deliveries and delivery log go with it.',
+    response: { status: 204, description: 'Deleted.' },
+  })
   async delete(@Param('id', subscriptionId) id: string): Promise<void> {
     if (!(await this.subscriptions.delete(id))) throw problems.notFound(`No subscription ${id}.`);
   }
@@ -83,6 +135,17 @@ export class SubscriptionsController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @RequireScopes('subscriptions:write')
+  @ApiDocs({
+    summary: 'Rotate the signing secret',
+    description:
+      'A new secret, shown in this answer only; for 24 hours the old one keeps signing beside it (two signatures in `webhook-signature`).',
+    response: {
+      status: 200,
+      description: 'The subscription with its new secret.',
+      schema: withSecret,
+      example: { ...SECRET_EXAMPLE, previous_secret_expires_at: '2026-02-12T09:00:00.000Z' },
+    },
+  })
   async rotateSecret(@Param('id', subscriptionId) id: string) {
     const secret = generateWebhookSecret();
     return { ...subscriptionView(this.found(id, await this.subscriptions.rotateSecret(id, secret))), secret };
@@ -92,6 +155,17 @@ export class SubscriptionsController {
   @Post(':id/test')
   @HttpCode(202)
   @RequireScopes('subscriptions:write')
+  @ApiDocs({
+    summary: 'Send a test message',
+    description: 'Queues a `subscription.test` message to the subscription, whatever its event types; its fate is in the delivery log.',
+    response: {
+      status: 202,
+      description: 'Queued.',
+      schema: z.object({ delivery_id: z.string(), message_id: z.string() }),
+      example: { delivery_id: DELIVERY_EXAMPLE.id, message_id: 'msg_2b8f0d6c4e1a' },
+    },
+    problems: [409],
+  })
   async test(@Param('id', subscriptionId) id: string) {
     const subscription = this.active(await this.existing(id));
     const [delivery] = await this.messages.send([subscription.id], 'subscription.test', { subscription_id: subscription.id });
@@ -102,6 +176,12 @@ export class SubscriptionsController {
   @Post(':id/enable')
   @HttpCode(200)
   @RequireScopes('subscriptions:write')
+  @ApiDocs({
+    summary: 'Enable a subscription',
+    description: 'Re-activates a disabled subscription (its URL is checked again). Deliveries that died meanwhile stay dead until retried.',
+    response: { status: 200, description: 'The subscription, active.', schema: subscriptionSchema, example: SUBSCRIPTION_EXAMPLE },
+    problems: [422],
+  })
   async enable(@Param('id', subscriptionId) id: string) {
     const subscription = await this.existing(id);
     await this.checks.assertAcceptable({ url: subscription.url });
@@ -112,6 +192,17 @@ export class SubscriptionsController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequireScopes('subscriptions:write')
+  @ApiDocs({
+    summary: 'Pause a subscription',
+    description:
+      'Stops deliveries until it is enabled again; like any disabling, it sends `subscription.disabled` to the subscriptions that asked for `subscription.*`.',
+    response: {
+      status: 200,
+      description: 'The subscription, disabled.',
+      schema: subscriptionSchema,
+      example: { ...SUBSCRIPTION_EXAMPLE, status: 'disabled', disabled_reason: 'paused through the API' },
+    },
+  })
   async disable(@Param('id', subscriptionId) id: string) {
     await this.disabler.disable((await this.existing(id)).id, 'paused through the API');
     return subscriptionView(await this.existing(id));
@@ -121,7 +212,21 @@ export class SubscriptionsController {
   @Post(':id/replay')
   @HttpCode(202)
   @RequireScopes('subscriptions:write')
-  @ApiBody({ schema: openApiSchema(replayBody) })
+  @ApiDocs({
+    summary: 'Replay past events',
+    description:
+      'Counts the past events matching the subscription and these bounds (all narrow: a start position, a recorded-time window, ' +
+      'event types) and re-delivers them at a bounded rate, with their original `webhook-id` and `replay: true`. ' +
+      'Follow it at `GET /v1/replays/{id}`.',
+    body: { schema: replayBody, example: { since: '2026-01-01T00:00:00Z', event_types: ['acquisition.review_opened'] } },
+    response: {
+      status: 202,
+      description: 'The replay, started.',
+      schema: z.object({ replay_id: z.string(), matched: z.number().int() }),
+      example: { replay_id: 'c2a4e6f8-1b3d-4f5a-8c7e-9d0b2a4c6e81', matched: 17 },
+    },
+    problems: [409],
+  })
   async replay(@Param('id', subscriptionId) id: string, @Body(new ZodPipe(replayBody.prefault({}))) body: ReplayRequest) {
     const replay = await this.replays.create(this.active(await this.existing(id)), body);
     return { replay_id: replay.id, matched: replay.matched };
@@ -129,7 +234,22 @@ export class SubscriptionsController {
 
   @Get(':id/deliveries')
   @RequireScopes('read')
-  async deliveriesOf(@Param('id', subscriptionId) id: string, @Query(new ZodPipe(deliveriesQuery)) query: z.output<typeof deliveriesQuery>) {
+  @ApiQueries(deliveriesQuery)
+  @ApiDocs({
+    summary: 'The delivery log',
+    description:
+      "The subscription's deliveries, newest first, optionally by status, each with every attempt (time, status code, latency, the first 20 KB of the answer).",
+    response: {
+      status: 200,
+      description: 'A page of deliveries.',
+      schema: pageOf(deliverySchema),
+      example: { data: [DELIVERY_EXAMPLE], next_cursor: null },
+    },
+  })
+  async deliveriesOf(
+    @Param('id', subscriptionId) id: string,
+    @Query(new ZodPipe(deliveriesQuery)) query: z.output<typeof deliveriesQuery>,
+  ) {
     await this.existing(id);
     const rows = await this.deliveries.page(id, query.status, decodeKeyset(query.cursor), query.limit);
     return toPage(rows, query.limit, keysetOf, deliveryView);

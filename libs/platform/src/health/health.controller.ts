@@ -2,12 +2,16 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type pg from 'pg';
+import { z } from 'zod';
 import { Public } from '../auth/scopes.decorator.js';
+import { ApiDocs } from '../docs/api-docs.decorator.js';
 import type { QueueBackend } from '../queue/queue-backend.js';
 import { PG_POOL, QUEUE_BACKEND } from '../tokens.js';
 
 // The event store's record of halted log consumers (infra/migrations/0007_consumer-halts.sql).
 const HALTED_CONSUMERS_SQL = `SELECT name, error, halted_at AS since FROM consumer_halts ORDER BY name`;
+const check = z.record(z.string(), z.looseObject({ status: z.enum(['up', 'down']) }));
+const healthSchema = z.object({ status: z.enum(['ok', 'error']), info: check, error: check, details: check });
 
 @ApiTags('operations')
 @Controller('health')
@@ -23,6 +27,11 @@ export class HealthController {
   @Get('live')
   @Public()
   @HealthCheck()
+  @ApiDocs({
+    summary: 'Liveness',
+    description: 'The process is up; orchestrators restart it when this fails. Needs no key.',
+    response: { status: 200, description: 'Up.', schema: healthSchema, example: { status: 'ok', info: {}, error: {}, details: {} } },
+  })
   live() {
     return this.health.check([]);
   }
@@ -35,6 +44,24 @@ export class HealthController {
   @Get('ready')
   @Public()
   @HealthCheck()
+  @ApiDocs({
+    summary: 'Readiness',
+    description:
+      "PostgreSQL and the queue's store answer within 2 s each; load balancers send traffic only then. Needs no key. A log " +
+      'consumer halted on an event it cannot process turns the status to `degraded` and is named under `consumers`.',
+    response: {
+      status: 200,
+      description: 'Ready (or degraded).',
+      schema: healthSchema.extend({ status: z.enum(['ok', 'error', 'degraded']) }),
+      example: {
+        status: 'ok',
+        info: { postgres: { status: 'up' }, queue_redis: { status: 'up' } },
+        error: {},
+        details: { postgres: { status: 'up' }, queue_redis: { status: 'up' } },
+      },
+    },
+    problems: [503],
+  })
   async ready() {
     const result = await this.health.check([
       () => this.indicators.check('postgres').attempt(() => this.pool.query('SELECT 1').then(() => undefined)).withTimeout(2_000),

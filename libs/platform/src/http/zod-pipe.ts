@@ -20,8 +20,11 @@ export function toFieldErrors(error: z.ZodError): { path: string; message: strin
   }));
 }
 
-/** The JSON Schema of a zod schema, for @ApiBody / @ApiResponse, so the OpenAPI document says what is validated. */
-export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/**
+ * The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of a zod schema, for @ApiBody / @ApiResponse / @ApiQuery, so the
+ * OpenAPI document says what is validated. `input` for what a client sends, `output` for what it gets back.
+ */
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }

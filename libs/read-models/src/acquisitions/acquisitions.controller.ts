@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { authorityFilter, regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
@@ -13,9 +12,13 @@ import { loadResource } from '../http/resource.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
 import { ACQUISITION_ROWS } from './acquisitions.projection.js';
+import { ACQUISITION_EXAMPLE, acquisitionResource, pageSchema } from '../http/resource-docs.js';
 
 const listQuery = z.strictObject({
-  status: z.string().regex(/^[a-z_]+$/).optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
   jurisdiction: regionFilter.optional(),
   authority: authorityFilter.optional(),
   company: subjectFilter('company').optional(),
@@ -44,6 +47,17 @@ export class AcquisitionsController {
   /** `status` is the derived deal status (`under_review` while a review is pending); at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
+  @ApiDocs({
+    summary: 'List acquisitions',
+    description:
+      'Deals by derived status (`under_review` while a review is pending), a jurisdiction or authority reviewing them, or a company on either side; at a past point with `as_of`/`valid_at`.',
+    response: {
+      status: 200,
+      description: 'A page of deals.',
+      schema: pageSchema(acquisitionResource),
+      example: { data: [ACQUISITION_EXAMPLE], next_cursor: null },
+    },
+  })
   @ProjectionPosition('rm_acquisitions')
   list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
@@ -52,6 +66,12 @@ export class AcquisitionsController {
 
   @Get(':id')
   @ApiQueries(timeQuery)
+  @ApiDocs({
+    summary: 'One acquisition',
+    description:
+      'Derived status, acquirer, target, terms, and each regulatory review (jurisdiction, authority, regime, phase, state, outcome, conditions, deadline); at a past point with `as_of`/`valid_at`.',
+    response: { status: 200, description: 'The deal.', schema: acquisitionResource, example: ACQUISITION_EXAMPLE },
+  })
   @ProjectionPosition('rm_acquisitions')
   get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
     return loadResource(this.pool, this.store, 'rm_acquisitions', 'acquisition', id, time);

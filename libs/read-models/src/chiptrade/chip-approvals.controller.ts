@@ -1,18 +1,24 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cursorInteger, cursorText, decodeCursor, pageQuery, PG_POOL, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, PG_POOL, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { subjectFilter } from '../http/subject-id.js';
+import { pageSchema } from '../http/resource-docs.js';
 
 const listQuery = z.strictObject({
   company: subjectFilter('company').optional(),
   side: z.enum(['export', 'import']).optional(),
-  status: z.string().regex(/^[a-z_]+$/).optional(),
-  kind: z.string().regex(/^[a-z_]+$/).optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
   ...pageQuery,
 });
 
@@ -65,6 +71,38 @@ export class ChipApprovalsController {
    */
   @Get()
   @ApiQueries(listQuery)
+  @ApiDocs({
+    summary: 'List licences and import approvals',
+    description:
+      'Every export licence and import approval across corridors, one row each: the company and its name, the products, the authority, the effective confidence of its own event, and who said so (`source`, with `attribution` when the outlet relayed another).',
+    response: {
+      status: 200,
+      description: 'A page of approvals.',
+      schema: pageSchema(z.record(z.string(), z.unknown())),
+      example: {
+        data: [
+          {
+            chiptrade: 'chiptrade:nvidia-h200-us-cn',
+            side: 'import',
+            company: 'company:bytedance',
+            company_name: 'ByteDance',
+            status: 'approved_conditional',
+            kind: 'conditional',
+            products: [],
+            authority: null,
+            quantity: null,
+            conditions: [],
+            occurred_on: null,
+            confidence: 'reported',
+            attribution: null,
+            source: { publisher: 'Reuters' },
+            event_id: '0b6c2d9e-8f1a-4c53-9a57-3f5e2d1c7b10',
+          },
+        ],
+        next_cursor: null,
+      },
+    },
+  })
   @ProjectionPosition('rm_chiptrade')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
@@ -78,6 +116,11 @@ export class ChipApprovalsController {
       seq,
       query.limit + 1,
     ]);
-    return toPage(rows, query.limit, (r) => [r.subject, r.side, r.seq], ({ seq: _seq, subject: chiptrade, ...row }) => ({ chiptrade, ...row }));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.subject, r.side, r.seq],
+      ({ seq: _seq, subject: chiptrade, ...row }) => ({ chiptrade, ...row }),
+    );
   }
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
@@ -14,9 +13,16 @@ import { subjectOfId } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
 import { withAttributions } from './attributions.js';
 import { CORRIDOR_ROWS } from './chiptrade.projection.js';
+import { CHIPTRADE_EXAMPLE, chipTradeResource, pageSchema } from '../http/resource-docs.js';
 
 const listQuery = z.strictObject({
-  product: z.string().trim().min(1).max(200).optional().meta({ description: 'a product id (product:nvidia-h200 or nvidia-h200) or words of its name (H200)' }),
+  product: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'a product id (product:nvidia-h200 or nvidia-h200) or words of its name (H200)' }),
   destination: regionFilter.optional(),
   ...timeFields,
   ...pageQuery,
@@ -42,6 +48,17 @@ export class ChipTradeController {
   /** Trade corridors naming a `product` (id or name), to a `destination`; at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
+  @ApiDocs({
+    summary: 'List chip-trade corridors',
+    description:
+      'Trade corridors naming a `product` (by id or words of its name), to a `destination`; at a past point with `as_of`/`valid_at`.',
+    response: {
+      status: 200,
+      description: 'A page of corridors.',
+      schema: pageSchema(chipTradeResource),
+      example: { data: [CHIPTRADE_EXAMPLE], next_cursor: null },
+    },
+  })
   @ProjectionPosition('rm_chiptrade')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
@@ -57,6 +74,12 @@ export class ChipTradeController {
    */
   @Get(':id')
   @ApiQueries(timeQuery)
+  @ApiDocs({
+    summary: 'One chip-trade corridor',
+    description:
+      'The export side (state, review policy, authorization, applications, licences) and the import side (state, restrictions, official status, approvals), each licence and approval with its attribution.',
+    response: { status: 200, description: 'The corridor.', schema: chipTradeResource, example: CHIPTRADE_EXAMPLE },
+  })
   @ProjectionPosition('rm_chiptrade')
   async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
     return withAttributions(await loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));

@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
-import { cursorText, decodeCursor, pageQuery, PG_POOL, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, cursorText, decodeCursor, pageQuery, PG_POOL, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { regionFilter } from '../http/filters.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
@@ -14,11 +13,15 @@ import { subjectFromPath } from '../http/subject-id.js';
 import { askedTimes, isNow, timeQuery, type TimeQuery } from '../http/time-query.js';
 import { factsAt, timelinePage, timelineQuery } from '../timeline/timeline.query.js';
 import { nameProbes } from './name-search.js';
+import { COMPANY_EXAMPLE, companyResource, pageSchema } from '../http/resource-docs.js';
 
 const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   country: regionFilter.optional(),
-  unresolved: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unresolved: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 
@@ -51,6 +54,18 @@ export class CompaniesController {
    */
   @Get()
   @ApiQueries(listQuery)
+  @ApiDocs({
+    summary: 'Find companies',
+    description:
+      '`q` matches names and aliases in any script, ignoring case, diacritics, spaces and dots (`z.ai`, `zai`, `Zhipu AI`, `智谱` ' +
+      'find the same company); `country` filters by registered country; `unresolved=true` lists companies events referenced but never registered.',
+    response: {
+      status: 200,
+      description: 'A page of companies, by id.',
+      schema: pageSchema(companyResource),
+      example: { data: [COMPANY_EXAMPLE], next_cursor: null },
+    },
+  })
   @ProjectionPosition('rm_companies')
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
@@ -67,11 +82,22 @@ export class CompaniesController {
       after,
       query.limit + 1,
     ]);
-    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state ?? foldSubject(r.subject, [])));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.subject],
+      (r) => toResource(r.state ?? foldSubject(r.subject, [])),
+    );
   }
 
   @Get(':id')
   @ApiQueries(timeQuery)
+  @ApiDocs({
+    summary: 'One company',
+    description:
+      'Names and aliases, identifiers, country and relocations, key people; at a past point with `as_of`/`valid_at`. A company only referenced by events exists from the first event naming it.',
+    response: { status: 200, description: 'The company.', schema: companyResource, example: COMPANY_EXAMPLE },
+  })
   @ProjectionPosition('rm_companies')
   async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
     try {
@@ -87,6 +113,29 @@ export class CompaniesController {
   /** Every counted fact naming the company, newest first by valid time, with its source and effective confidence; at a past point with `as_of`/`valid_at`. */
   @Get(':id/timeline')
   @ApiQueries(timelineQuery)
+  @ApiDocs({
+    summary: "A company's timeline",
+    description:
+      'Every counted fact naming the company, newest first by valid time, each with its source and effective confidence; at a past point with `as_of`/`valid_at`.',
+    response: {
+      status: 200,
+      description: 'A page of timeline entries.',
+      schema: pageSchema(z.record(z.string(), z.unknown())),
+      example: {
+        data: [
+          {
+            event_id: '0b6c2d9e-8f1a-4c53-9a57-3f5e2d1c7b10',
+            type: 'acquisition.review_opened',
+            subject: 'acquisition:meta-manus-2025',
+            occurred_on: null,
+            confidence: 'reported',
+            source: { publisher: 'CNN' },
+          },
+        ],
+        next_cursor: null,
+      },
+    },
+  })
   @ProjectionPosition('rm_timeline')
   async timeline(@Param('id') id: string, @Query(new ZodPipe(timelineQuery)) query: z.output<typeof timelineQuery>) {
     const company = subjectFromPath('company', id);

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional, SetMetadata, UseInterceptors, applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { problems, ZodPipe } from '@newsledger/platform';
+import { ApiProblems, ApiQueries, problems, ZodPipe } from '@newsledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
-import { ApiQueries } from './api-queries.decorator.js';
 import { CheckpointWatch } from './checkpoint-watch.js';
 
 const PROJECTION = 'newsledger:projection';
@@ -26,7 +25,12 @@ const minPositionQuery = z.object({ min_position: z.coerce.number().int().min(0)
  * (read your writes) first waits for the read model to have processed event n, then answers 503.
  */
 export const ProjectionPosition = (projection: string) =>
-  applyDecorators(SetMetadata(PROJECTION, projection), UseInterceptors(ProjectionPositionInterceptor), ApiQueries(minPositionQuery));
+  applyDecorators(
+    SetMetadata(PROJECTION, projection),
+    UseInterceptors(ProjectionPositionInterceptor),
+    ApiQueries(minPositionQuery),
+    ApiProblems(503),
+  );
 
 @Injectable()
 export class ProjectionPositionInterceptor implements NestInterceptor {

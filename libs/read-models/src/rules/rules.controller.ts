@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ApiQueries } from '../http/api-queries.decorator.js';
 import { authorityFilter, regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
@@ -12,6 +11,7 @@ import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { loadResource } from '../http/resource.js';
 import { timeQuery, type TimeQuery } from '../http/time-query.js';
 import { RULE_ROWS } from './rules.projection.js';
+import { pageSchema, RULE_EXAMPLE, ruleResource } from '../http/resource-docs.js';
 
 const listQuery = z.strictObject({
   status: z.enum(['none', 'in_force', 'rescinded']).optional(),
@@ -39,6 +39,16 @@ export class RulesController {
   /** Export-control rules: `status` in_force or rescinded, the issuing `authority`, a `destination` they cover. */
   @Get()
   @ApiQueries(listQuery)
+  @ApiDocs({
+    summary: 'List export-control rules',
+    description: 'Rules by `status` (in_force or rescinded), issuing `authority` and a `destination` they cover.',
+    response: {
+      status: 200,
+      description: 'A page of rules.',
+      schema: pageSchema(ruleResource),
+      example: { data: [RULE_EXAMPLE], next_cursor: null },
+    },
+  })
   @ProjectionPosition('rm_rules')
   list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.authority ?? null, query.destination ?? null];
@@ -48,6 +58,12 @@ export class RulesController {
   /** Title, instrument, destinations and review policy as issued, its amendments, and its rescission. */
   @Get(':id')
   @ApiQueries(timeQuery)
+  @ApiDocs({
+    summary: 'One export-control rule',
+    description:
+      'Title, instrument, destinations and review policy as issued, its amendments, and its rescission; at a past point with `as_of`/`valid_at`.',
+    response: { status: 200, description: 'The rule.', schema: ruleResource, example: RULE_EXAMPLE },
+  })
   @ProjectionPosition('rm_rules')
   get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
     return loadResource(this.pool, this.store, 'rm_rules', 'rule', id, time);

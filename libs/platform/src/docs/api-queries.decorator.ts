@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { openApiSchema } from '@newsledger/platform';
 import type { z } from 'zod';
+import { openApiSchema } from '../http/zod-pipe.js';
 
 /** One OpenAPI query parameter per field of the zod object a route validates, so the document says what is checked. */
 export function ApiQueries(schema: z.ZodObject): MethodDecorator {
