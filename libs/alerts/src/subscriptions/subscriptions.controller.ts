@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { ApiDocs, ApiQueries, type AuthenticatedRequest, grants, openApiSchema, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiDocs, ApiQueries, type AuthenticatedRequest, grants, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
 import { DELIVERY_STATUSES } from '../deliveries/delivery.js';
