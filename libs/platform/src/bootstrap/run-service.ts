@@ -31,7 +31,7 @@ export async function runService(name: string, definition: AppDefinition): Promi
   say(`  Docs:     ${base}/docs`);
   say(`  Health:   ${base}/health/ready`);
   say(`  Database: ${runtime.embedded ? `embedded PostgreSQL (data in ${runtime.config.dataDir}/pg)` : 'DATABASE_URL'}`);
-  say(`  Queue:    BullMQ on ${runtime.queue.kind === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL'}`);
+  say(`  Queue:    BullMQ on ${runtime.queue.kind === 'postgres' ? 'PostgreSQL' : runtime.config.redisClusterNodes ? 'Redis Cluster (REDIS_CLUSTER_NODES)' : 'Redis (REDIS_URL)'}`);
   if (generatedKey) {
     say(`  Admin API key (shown once, store it now): ${generatedKey}`);
   }

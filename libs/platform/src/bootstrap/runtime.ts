@@ -25,17 +25,21 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, () => undefined);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const redis = config.redisClusterNodes ? { clusterNodes: config.redisClusterNodes } : config.redisUrl ? { url: config.redisUrl } : null;
   try {
-    await migrateDatabase(databaseUrl, { queueOnPostgres: !config.redisUrl, log });
+    await migrateDatabase(databaseUrl, { queueOnPostgres: redis === null, log });
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
-  const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
+  const queue = redis ? redisQueueBackend(redis) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
+  const logger = createRootLogger(config);
+  // A store that cannot be asked yet is not a start-up failure: readiness reports it until it answers.
+  for (const warning of await queue.warnings().catch(() => [])) logger.warn(warning);
   return {
     config,
-    logger: createRootLogger(config),
+    logger,
     databaseUrl,
     embedded: embedded !== null,
     pool,
