@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
+import { freePort } from './free-port.js';
 
-/** A redis-server of the test's own, on its own port, that the test can stop and start again (empty: nothing is saved). */
+/**
+ * A `redis-server` of the test's own, on its own port, that the test can stop, kill and start again.
+ * It saves nothing, so it always comes back empty, as a replaced or flushed Redis would.
+ */
 export class RedisServer {
   private process: ChildProcess | null = null;
 
@@ -18,13 +22,16 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return this.process !== null;
+  }
+
   async start(): Promise<void> {
+    if (this.process) return;
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: 'ignore' },
     );
     const deadline = Date.now() + 10_000;
     while (!(await answers(this.port))) {
@@ -33,12 +40,23 @@ export class RedisServer {
     }
   }
 
-  async stop(): Promise<void> {
+  /** A clean shutdown (SIGTERM). */
+  stop(): Promise<void> {
+    return this.end('SIGTERM');
+  }
+
+  /** A crash (SIGKILL): clients see their connections reset mid-command. */
+  kill(): Promise<void> {
+    return this.end('SIGKILL');
+  }
+
+  private async end(signal: NodeJS.Signals): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null) return;
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
   }
 }
 
@@ -50,17 +68,6 @@ function answers(port: number): Promise<boolean> {
     socket.once('data', (data) => {
       socket.destroy();
       resolve(data.toString().startsWith('+PONG'));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
     });
   });
 }
