@@ -8,7 +8,7 @@ import type { Runtime } from './bootstrap/runtime.js';
 import { HealthController } from './health/health.controller.js';
 import { structuredLogging } from './logging/logger.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
-import { APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND } from './tokens.js';
+import { APP_CONFIG, DATABASE_URL, PG_POOL, PG_READ_POOL, QUEUE_BACKEND } from './tokens.js';
 
 /** Global providers every app module injects: config, pool, queue backend, auth, logging, health, metrics. */
 @Global()
@@ -19,6 +19,7 @@ export class PlatformModule {
       { provide: APP_CONFIG, useValue: runtime.config },
       { provide: DATABASE_URL, useValue: runtime.databaseUrl },
       { provide: PG_POOL, useValue: runtime.pool },
+      { provide: PG_READ_POOL, useValue: runtime.readPool },
       { provide: QUEUE_BACKEND, useValue: runtime.queue },
       ApiKeysRepository,
       BrowserSessions,
@@ -28,7 +29,7 @@ export class PlatformModule {
       imports: [structuredLogging(runtime.logger), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [...providers, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, PG_READ_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions],
     };
   }
 }

@@ -13,6 +13,8 @@ export interface Runtime {
   readonly databaseUrl: string;
   readonly embedded: boolean;
   readonly pool: pg.Pool;
+  /** Where read-model queries go: a pool on DATABASE_READ_URL, or `pool` when that is unset. */
+  readonly readPool: pg.Pool;
   readonly queue: QueueBackend;
   readonly logger: Logger;
   /** Closes the pool and the queue probe, and stops an embedded PostgreSQL last. */
@@ -33,6 +35,7 @@ export async function startRuntime(
     throw error;
   }
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
+  const readPool = config.databaseReadUrl ? createPool(config.databaseReadUrl, { max: config.pgPoolMax, applicationName }) : pool;
   const queue = redis ? redisQueueBackend(redis) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
   const logger = createRootLogger(config);
   // A store that cannot be asked yet is not a start-up failure: readiness reports it until it answers.
@@ -43,9 +46,11 @@ export async function startRuntime(
     databaseUrl,
     embedded: embedded !== null,
     pool,
+    readPool,
     queue,
     async close() {
       await queue.close();
+      if (readPool !== pool) await readPool.end();
       await pool.end();
       await embedded?.stop();
     },

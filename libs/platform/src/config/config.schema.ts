@@ -26,6 +26,7 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_READ_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   REDIS_CLUSTER_NODES: z
     .string()
@@ -65,6 +66,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for the read models' queries; unset: the primary serves them. */
+  readonly databaseReadUrl: string | undefined;
   readonly redisUrl: string | undefined;
   /** Seed nodes of a Redis Cluster; when set the queue runs on the cluster (and REDIS_URL is not set). */
   readonly redisClusterNodes: readonly { readonly host: string; readonly port: number }[] | undefined;
@@ -86,6 +89,7 @@ export function toAppConfig(env: Parsed): AppConfig {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
     redisUrl: env.REDIS_URL,
     redisClusterNodes: env.REDIS_CLUSTER_NODES,
     dataDir: env.DATA_DIR,

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type pg from 'pg';
 import { Public } from '../auth/scopes.decorator.js';
 import type { QueueBackend } from '../queue/queue-backend.js';
-import { PG_POOL, QUEUE_BACKEND } from '../tokens.js';
+import { PG_POOL, PG_READ_POOL, QUEUE_BACKEND } from '../tokens.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -13,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PG_READ_POOL) private readonly readPool: pg.Pool,
     @Inject(QUEUE_BACKEND) private readonly queue: QueueBackend,
   ) {}
 
@@ -24,7 +25,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** PostgreSQL and the queue's store answer; load balancers route traffic only then. */
+  /** PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route traffic only then. */
   @Get('ready')
   @Public()
   @HealthCheck()
@@ -32,6 +33,9 @@ export class HealthController {
     return this.health.check([
       () => this.indicators.check('postgres').attempt(() => this.pool.query('SELECT 1').then(() => undefined)).withTimeout(2_000),
       () => this.indicators.check(`queue_${this.queue.kind}`).attempt(() => this.queue.ping()).withTimeout(2_000),
+      ...(this.readPool === this.pool
+        ? []
+        : [() => this.indicators.check('postgres_read').attempt(() => this.readPool.query('SELECT 1').then(() => undefined)).withTimeout(2_000)]),
     ]);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
@@ -10,6 +10,7 @@ import { listPage } from '../http/list-page.js';
 import { pageQuery } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -37,24 +38,21 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/acquisitions')
 export class AcquisitionsController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** `status` is the derived deal status (`under_review` while a review is pending); at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_acquisitions')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
-    return listPage(this.pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
   }
 
   @Get(':id')
   @ApiQueries(timeQuery)
   @ProjectionPosition('rm_acquisitions')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_acquisitions', 'acquisition', id, time);
+  get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(pool, this.store, 'rm_acquisitions', 'acquisition', id, time);
   }
 }

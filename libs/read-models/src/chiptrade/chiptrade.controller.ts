@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
@@ -10,6 +10,7 @@ import { listPage } from '../http/list-page.js';
 import { pageQuery } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectOfId } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -35,20 +36,17 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/chiptrade')
 export class ChipTradeController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Trade corridors naming a `product` (id or name), to a `destination`; at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_chiptrade')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
     const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
-    const page = await listPage(this.pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    const page = await listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
     return { ...page, data: page.data.map(withAttributions) };
   }
 
@@ -59,7 +57,7 @@ export class ChipTradeController {
   @Get(':id')
   @ApiQueries(timeQuery)
   @ProjectionPosition('rm_chiptrade')
-  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return withAttributions(await loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
+  async get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return withAttributions(await loadResource(pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
   }
 }

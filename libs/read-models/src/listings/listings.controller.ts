@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ApiQueries } from '../http/api-queries.decorator.js';
@@ -10,6 +10,7 @@ import { listPage } from '../http/list-page.js';
 import { pageQuery } from '../http/page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -40,33 +41,30 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/listings')
 export class ListingsController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Listing attempts, at a past point with `as_of`/`valid_at`. */
   @Get()
   @ApiQueries(listQuery)
   @ProjectionPosition('rm_listings')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.company ?? null, query.venue ?? null, query.status ?? null, query.from ?? null, query.to ?? null];
-    return listPage(this.pool, this.store, { shape: LISTING_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: LISTING_ROWS, where: FILTERS, params }, query);
   }
 
   /** Count and gross proceeds summed per currency (never converted, `approximate` when some amount was), by venue (default), month or year listed. */
   @Get('stats')
   @ApiQueries(statsQuery)
   @ProjectionPosition('rm_listings')
-  async stats(@Query(new ZodPipe(statsQuery)) query: z.output<typeof statsQuery>) {
-    const { rows } = await this.pool.query<StatsRow>(LISTING_STATS_SQL, [query.group_by]);
+  async stats(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(statsQuery)) query: z.output<typeof statsQuery>) {
+    const { rows } = await pool.query<StatsRow>(LISTING_STATS_SQL, [query.group_by]);
     return { group_by: query.group_by, data: rows };
   }
 
   @Get(':id')
   @ApiQueries(timeQuery)
   @ProjectionPosition('rm_listings')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_listings', 'listing', id, time);
+  get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(pool, this.store, 'rm_listings', 'listing', id, time);
   }
 }

@@ -3,3 +3,4 @@ export * from './free-port.js';
 export * from './postgres-server.js';
 export * from './redis-server.js';
 export * from './redis-cluster.js';
+export * from './streaming-replica.js';
