@@ -65,7 +65,12 @@ describe('infra/k8s manifests', () => {
   });
 
   it('deploy the four apps, one Deployment each', () => {
-    expect(deployments.map((d) => d.spec.template.metadata.labels.component).sort()).toEqual(['alert-router', 'api', 'projector', 'webhook-worker']);
+    expect(deployments.map((d) => d.spec.template.metadata.labels.component).sort()).toEqual([
+      'alert-router',
+      'api',
+      'projector',
+      'webhook-worker',
+    ]);
   });
 
   it('knows the routes it checks probes against', () => {
@@ -104,22 +109,31 @@ describe('infra/k8s manifests', () => {
     });
   });
 
-  it.each(deployments.map((d) => [d.metadata.name as string, d] as const))('%s is probed for readiness and liveness', (_name, deployment) => {
-    for (const container of containersOf(deployment)) {
-      expect([container.readinessProbe?.httpGet?.path, container.livenessProbe?.httpGet?.path]).toEqual(['/health/ready', '/health/live']);
-    }
-  });
+  it.each(deployments.map((d) => [d.metadata.name as string, d] as const))(
+    '%s is probed for readiness and liveness',
+    (_name, deployment) => {
+      for (const container of containersOf(deployment)) {
+        expect([container.readinessProbe?.httpGet?.path, container.livenessProbe?.httpGet?.path]).toEqual([
+          '/health/ready',
+          '/health/live',
+        ]);
+      }
+    },
+  );
 
   it('puts only schema variables in any Secret it ships', () => {
     const keys = ofKind('Secret').flatMap((secret) => Object.keys({ ...secret.stringData, ...secret.data }));
     expect(keys.filter((key) => !knownVariables.has(key))).toEqual([]);
   });
 
-  it.each(deployments.map((d) => [d.metadata.name as string, d] as const))('%s has a PodDisruptionBudget keeping one pod up', (_name, deployment) => {
-    const labels = deployment.spec.template.metadata.labels as Record<string, string>;
-    const budgets = ofKind('PodDisruptionBudget').filter((pdb) => selects(pdb.spec.selector.matchLabels, labels));
-    expect(budgets.map((pdb) => pdb.spec.minAvailable)).toEqual([1]);
-  });
+  it.each(deployments.map((d) => [d.metadata.name as string, d] as const))(
+    '%s has a PodDisruptionBudget keeping one pod up',
+    (_name, deployment) => {
+      const labels = deployment.spec.template.metadata.labels as Record<string, string>;
+      const budgets = ofKind('PodDisruptionBudget').filter((pdb) => selects(pdb.spec.selector.matchLabels, labels));
+      expect(budgets.map((pdb) => pdb.spec.minAvailable)).toEqual([1]);
+    },
+  );
 
   it('scales api on CPU and webhook-worker on queue depth', () => {
     const hpas = Object.fromEntries(

@@ -3,7 +3,16 @@ import { QUEUE_PREFIX } from '@newsledger/platform';
 import { createTestDatabase, RedisCluster, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
 import { Cluster } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
-import { alertsApp, appendEvent, callApi, eventually, TEST_WEBHOOK_ENV, testAlertsOptions, uniqueCompany, type Json } from './support/harness.js';
+import {
+  alertsApp,
+  appendEvent,
+  callApi,
+  eventually,
+  TEST_WEBHOOK_ENV,
+  testAlertsOptions,
+  uniqueCompany,
+  type Json,
+} from './support/harness.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const REVIEW = { review_id: 'cn-1', jurisdiction: 'CN', regime: 'unspecified' };
@@ -31,7 +40,10 @@ describe('webhook delivery on Redis Cluster (REDIS_CLUSTER_NODES)', () => {
   });
 
   const subscribe = async (path: string, body: Json = {}) => {
-    const created = await callApi(app, '/v1/subscriptions', { method: 'POST', json: { url: receiver.url(path), event_types: ['*'], ...body } });
+    const created = await callApi(app, '/v1/subscriptions', {
+      method: 'POST',
+      json: { url: receiver.url(path), event_types: ['*'], ...body },
+    });
     expect(created.status).toBe(201);
     return created.body as { id: string; secret: string };
   };
@@ -57,7 +69,10 @@ describe('webhook delivery on Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const company = uniqueCompany();
     await subscribe('/cluster-flaky', { filter: { companies: [company] } });
     await appendEvent(db.pool, { type: 'acquisition.review_opened', companies: [company], data: REVIEW });
-    const hits = await eventually('three attempts at /cluster-flaky', () => receiver.at('/cluster-flaky').length >= 3 && receiver.at('/cluster-flaky'));
+    const hits = await eventually(
+      'three attempts at /cluster-flaky',
+      () => receiver.at('/cluster-flaky').length >= 3 && receiver.at('/cluster-flaky'),
+    );
     expect(new Set(hits.map((hit) => hit.headers['webhook-id'])).size).toBe(1);
   });
 

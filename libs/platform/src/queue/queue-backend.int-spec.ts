@@ -20,7 +20,9 @@ describe('redisQueueBackend start-up warnings', () => {
 
   it('names an evicting maxmemory-policy and says what to set', async () => {
     const backend = await backendOn(['--maxmemory-policy', 'allkeys-lru']);
-    expect(await backend.warnings()).toEqual([expect.stringMatching(/maxmemory-policy is "allkeys-lru".*delete queued webhook jobs.*noeviction/)]);
+    expect(await backend.warnings()).toEqual([
+      expect.stringMatching(/maxmemory-policy is "allkeys-lru".*delete queued webhook jobs.*noeviction/),
+    ]);
   });
 
   it('has nothing to say about noeviction', async () => {

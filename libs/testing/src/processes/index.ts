@@ -4,3 +4,4 @@ export * from './postgres-server.js';
 export * from './redis-server.js';
 export * from './redis-cluster.js';
 export * from './streaming-replica.js';
+export * from './pgbouncer.js';

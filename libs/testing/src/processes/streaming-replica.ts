@@ -1,10 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from './free-port.js';
+import { asPostgresUser, giveToPostgresUser } from './postgres-user.js';
 
 const exec = promisify(execFile);
 
@@ -25,10 +26,7 @@ export class StreamingReplica {
   static async start(): Promise<StreamingReplica> {
     const bin = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
     const dir = await mkdtemp(path.join(tmpdir(), 'newsledger-replica-'));
-    if (userInfo().uid === 0) {
-      const { uid, gid } = postgresUser();
-      await chown(dir, uid, gid);
-    }
+    await giveToPostgresUser(dir);
     const servers = new StreamingReplica(dir, bin, await freePort(), await freePort());
     try {
       await servers.run('initdb', ['-D', servers.data('primary'), '-U', 'postgres', '--auth=trust', '--no-sync']);
@@ -64,7 +62,10 @@ export class StreamingReplica {
 
   /** Stops both servers (immediately: nothing here needs to survive) and removes their files. */
   async close(): Promise<void> {
-    for (const [name, port] of [['replica', this.replicaPort], ['primary', this.primaryPort]] as const) {
+    for (const [name, port] of [
+      ['replica', this.replicaPort],
+      ['primary', this.primaryPort],
+    ] as const) {
       await this.pgCtl(name, port, 'stop').catch(() => undefined);
     }
     await rm(this.dir, { recursive: true, force: true });
@@ -99,12 +100,7 @@ export class StreamingReplica {
 
   private async run(program: string, args: string[]): Promise<void> {
     const command = path.join(this.bin, program);
-    const [file, argv] = userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+    const [file, argv] = asPostgresUser(command, args);
     await exec(file, argv, { cwd: this.dir, timeout: 90_000 });
   }
-}
-
-function postgresUser(): { uid: number; gid: number } {
-  const id = (flag: '-u' | '-g') => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
 }
