@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
 
 /** Whether Redis answers, through the same probe the readiness check uses. */
 async function redisAnswers(url: string): Promise<boolean> {
-  const backend = redisQueueBackend(url);
+  const backend = redisQueueBackend({ url });
   try {
     await backend.ping();
     return true;

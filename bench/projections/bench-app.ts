@@ -4,6 +4,6 @@ import type { ScratchDatabase } from '../lib/scratch-database.js';
 
 /** The API's read side and the projector in one process, as `npm start` runs them, on the scratch database. */
 export function startReadSide(db: ScratchDatabase): Promise<TestApp> {
-  // startTestApp reads only the database's url; the scratch database drops itself.
-  return startTestApp({ ...db, name: 'bench', drop: async () => undefined }, { modules: [ReadModelsApiModule, ProjectorModule] });
+  // The scratch database drops itself.
+  return startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] });
 }

@@ -9,7 +9,7 @@ import { HealthController } from './health/health.controller.js';
 import { LiveStreams } from './lifecycle/live-streams.js';
 import { structuredLogging } from './logging/logger.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
-import { APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND } from './tokens.js';
+import { APP_CONFIG, DATABASE_URL, PG_POOL, PG_READ_POOL, QUEUE_BACKEND } from './tokens.js';
 
 /** Global providers every app module injects: config, pool, queue backend, auth, logging, health, metrics. */
 @Global()
@@ -20,6 +20,7 @@ export class PlatformModule {
       { provide: APP_CONFIG, useValue: runtime.config },
       { provide: DATABASE_URL, useValue: runtime.databaseUrl },
       { provide: PG_POOL, useValue: runtime.pool },
+      { provide: PG_READ_POOL, useValue: runtime.readPool },
       { provide: QUEUE_BACKEND, useValue: runtime.queue },
       ApiKeysRepository,
       BrowserSessions,
@@ -30,7 +31,7 @@ export class PlatformModule {
       imports: [structuredLogging(runtime.logger), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [...providers, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions, LiveStreams],
+      exports: [APP_CONFIG, DATABASE_URL, PG_POOL, PG_READ_POOL, QUEUE_BACKEND, ApiKeysRepository, BrowserSessions, LiveStreams],
     };
   }
 }

@@ -4,8 +4,8 @@ import { AcquisitionsController } from './acquisitions/acquisitions.controller.j
 import { ChipApprovalsController } from './chiptrade/chip-approvals.controller.js';
 import { ChipTradeController } from './chiptrade/chiptrade.controller.js';
 import { CompaniesController } from './companies/companies.controller.js';
-import { CheckpointWatch } from './http/checkpoint-watch.js';
 import { ProjectionPositionInterceptor, READ_MODELS_API_OPTIONS, type ReadModelsApiOptions } from './http/projection-position.interceptor.js';
+import { ReadDatabase } from './http/read-database.js';
 import { ListingsController } from './listings/listings.controller.js';
 import { ProjectionsController } from './rebuild/projections.controller.js';
 import { RulesController } from './rules/rules.controller.js';
@@ -25,7 +25,7 @@ import { RulesController } from './rules/rules.controller.js';
     RulesController,
     ProjectionsController,
   ],
-  providers: [ProjectionPositionInterceptor, CheckpointWatch],
+  providers: [ProjectionPositionInterceptor, ReadDatabase],
 })
 export class ReadModelsApiModule {
   /** The module with options other than the defaults (tests shorten the `min_position` wait). */

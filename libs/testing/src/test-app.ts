@@ -27,7 +27,7 @@ export interface TestApp {
  * free loopback port. The queue runs on Redis when the suite has one, else on PostgreSQL.
  */
 export async function startTestApp(
-  database: TestDatabase,
+  database: Pick<TestDatabase, 'url'>,
   definition: AppDefinition,
   env: Record<string, string> = {},
 ): Promise<TestApp> {

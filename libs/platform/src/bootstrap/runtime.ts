@@ -13,6 +13,8 @@ export interface Runtime {
   readonly databaseUrl: string;
   readonly embedded: boolean;
   readonly pool: pg.Pool;
+  /** Where read-model queries go: a pool on DATABASE_READ_URL, or `pool` when that is unset. */
+  readonly readPool: pg.Pool;
   readonly queue: QueueBackend;
   readonly logger: Logger;
   /** Closes the queue probe and the pool, and stops an embedded PostgreSQL last; idempotent. */
@@ -36,26 +38,33 @@ export async function startRuntime(
     ? null
     : await (shareEmbedded ? openEmbeddedPostgres : startEmbeddedPostgres)(config.dataDir, () => undefined);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const redis = config.redisClusterNodes ? { clusterNodes: config.redisClusterNodes } : config.redisUrl ? { url: config.redisUrl } : null;
   try {
-    await migrateDatabase(databaseUrl, { queueOnPostgres: !config.redisUrl, log });
+    await migrateDatabase(databaseUrl, { queueOnPostgres: redis === null, log });
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
-  const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
+  const readPool = config.databaseReadUrl ? createPool(config.databaseReadUrl, { max: config.pgPoolMax, applicationName }) : pool;
+  const queue = redis ? redisQueueBackend(redis) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
+  const logger = createRootLogger(config);
+  // A store that cannot be asked yet is not a start-up failure: readiness reports it until it answers.
+  for (const warning of await queue.warnings().catch(() => [])) logger.warn(warning);
   let closing: Promise<void> | undefined;
   return {
     config,
-    logger: createRootLogger(config),
+    logger,
     databaseUrl,
     embedded: embedded !== null,
     pool,
+    readPool,
     queue,
     close: () =>
       (closing ??= (async () => {
         try {
           await queue.close();
+          if (readPool !== pool) await readPool.end();
           await pool.end();
         } finally {
           await embedded?.stop();

@@ -38,7 +38,19 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_READ_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((text, ctx) => {
+      const nodes = text.split(',').map((part) => /^([^\s:,]+):(\d{1,5})$/.exec(part.trim()));
+      if (nodes.some((match) => match === null)) {
+        ctx.addIssue({ code: 'custom', message: 'must be comma-separated host:port pairs like redis-0:6379,redis-1:6379' });
+        return z.NEVER;
+      }
+      return nodes.map((match) => ({ host: match![1]!, port: Number(match![2]) }));
+    })
+    .optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,7 +88,11 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for the read models' queries; unset: the primary serves them. */
+  readonly databaseReadUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Seed nodes of a Redis Cluster; when set the queue runs on the cluster (and REDIS_URL is not set). */
+  readonly redisClusterNodes: readonly { readonly host: string; readonly port: number }[] | undefined;
   readonly dataDir: string;
   readonly adminApiKey: string | undefined;
   readonly logLevel: Parsed['LOG_LEVEL'];
@@ -114,7 +130,9 @@ export function toAppConfig(env: Parsed): AppConfig {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES,
     dataDir: env.DATA_DIR,
     adminApiKey: env.ADMIN_API_KEY,
     logLevel: env.LOG_LEVEL,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Public } from '../auth/scopes.decorator.js';
 import { ApiDocs } from '../docs/api-docs.decorator.js';
 import type { QueueBackend } from '../queue/queue-backend.js';
-import { PG_POOL, QUEUE_BACKEND } from '../tokens.js';
+import { PG_POOL, PG_READ_POOL, QUEUE_BACKEND } from '../tokens.js';
 
 // The event store's record of halted log consumers (infra/migrations/0007_consumer-halts.sql).
 const HALTED_CONSUMERS_SQL = `SELECT name, error, halted_at AS since FROM consumer_halts ORDER BY name`;
@@ -20,6 +20,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PG_READ_POOL) private readonly readPool: pg.Pool,
     @Inject(QUEUE_BACKEND) private readonly queue: QueueBackend,
   ) {}
 
@@ -37,9 +38,9 @@ export class HealthController {
   }
 
   /**
-   * PostgreSQL and the queue's store answer; load balancers route traffic only then. A log consumer
-   * that halted on an event it cannot process (consumer_halts) leaves the process ready, since a
-   * restart would not help and the rest keeps working, but turns the status to `degraded`, naming it.
+   * PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route traffic
+   * only then. A log consumer that halted on an event it cannot process (consumer_halts) leaves the process
+   * ready, since a restart would not help and the rest keeps working, but turns the status to `degraded`, naming it.
    */
   @Get('ready')
   @Public()
@@ -66,6 +67,9 @@ export class HealthController {
     const result = await this.health.check([
       () => this.indicators.check('postgres').attempt(() => this.pool.query('SELECT 1').then(() => undefined)).withTimeout(2_000),
       () => this.indicators.check(`queue_${this.queue.kind}`).attempt(() => this.queue.ping()).withTimeout(2_000),
+      ...(this.readPool === this.pool
+        ? []
+        : [() => this.indicators.check('postgres_read').attempt(() => this.readPool.query('SELECT 1').then(() => undefined)).withTimeout(2_000)]),
     ]);
     const { rows: halted } = await this.pool.query<{ name: string; error: string; since: string }>(HALTED_CONSUMERS_SQL);
     if (halted.length === 0) return result;

@@ -55,7 +55,7 @@ function announce(say: (line: string) => void, name: string, runtime: Runtime, g
   say(`  Docs:     ${base}/docs`);
   say(`  Health:   ${base}/health/ready`);
   say(`  Database: ${runtime.embedded ? `embedded PostgreSQL (data in ${runtime.config.dataDir}/pg)` : 'DATABASE_URL'}`);
-  say(`  Queue:    BullMQ on ${runtime.queue.kind === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL'}`);
+  say(`  Queue:    BullMQ on ${runtime.queue.kind === 'postgres' ? 'PostgreSQL' : runtime.config.redisClusterNodes ? 'Redis Cluster (REDIS_CLUSTER_NODES)' : 'Redis (REDIS_URL)'}`);
   if (generatedKey) say(`  Admin API key (shown once, store it now): ${generatedKey}`);
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
@@ -8,6 +8,7 @@ import { authorityFilter, regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -39,10 +40,7 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/acquisitions')
 export class AcquisitionsController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** `status` is the derived deal status (`under_review` while a review is pending); at a past point with `as_of`/`valid_at`. */
   @Get()
@@ -59,9 +57,9 @@ export class AcquisitionsController {
     },
   })
   @ProjectionPosition('rm_acquisitions')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
-    return listPage(this.pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
   }
 
   @Get(':id')
@@ -73,7 +71,7 @@ export class AcquisitionsController {
     response: { status: 200, description: 'The deal.', schema: acquisitionResource, example: ACQUISITION_EXAMPLE },
   })
   @ProjectionPosition('rm_acquisitions')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_acquisitions', 'acquisition', id, time);
+  get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(pool, this.store, 'rm_acquisitions', 'acquisition', id, time);
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, PG_POOL, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { pageSchema } from '../http/resource-docs.js';
 
@@ -62,8 +63,6 @@ const LIST_SQL = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/chip-approvals')
 export class ChipApprovalsController {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
-
   /**
    * Every export licence and import approval across corridors, one row each: the company and its
    * name, the products, the authority, the effective confidence of its own event, and who said so
@@ -104,9 +103,9 @@ export class ChipApprovalsController {
     },
   })
   @ProjectionPosition('rm_chiptrade')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
-    const { rows } = await this.pool.query<ApprovalRow>(LIST_SQL, [
+    const { rows } = await pool.query<ApprovalRow>(LIST_SQL, [
       query.company ?? null,
       query.side ?? null,
       query.status ?? null,

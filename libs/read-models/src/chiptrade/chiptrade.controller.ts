@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
@@ -8,6 +8,7 @@ import { regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectOfId } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -40,10 +41,7 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/chiptrade')
 export class ChipTradeController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Trade corridors naming a `product` (id or name), to a `destination`; at a past point with `as_of`/`valid_at`. */
   @Get()
@@ -60,11 +58,11 @@ export class ChipTradeController {
     },
   })
   @ProjectionPosition('rm_chiptrade')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
     const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
-    const page = await listPage(this.pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    const page = await listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
     return { ...page, data: page.data.map(withAttributions) };
   }
 
@@ -81,7 +79,7 @@ export class ChipTradeController {
     response: { status: 200, description: 'The corridor.', schema: chipTradeResource, example: CHIPTRADE_EXAMPLE },
   })
   @ProjectionPosition('rm_chiptrade')
-  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return withAttributions(await loadResource(this.pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
+  async get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return withAttributions(await loadResource(pool, this.store, 'rm_chiptrade', 'chiptrade', id, time));
   }
 }

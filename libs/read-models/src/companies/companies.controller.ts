@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { regionFilter } from '../http/filters.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource, toResource } from '../http/resource.js';
 import { subjectFromPath } from '../http/subject-id.js';
 import { askedTimes, isNow, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -43,10 +44,7 @@ const LIST_SQL = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/companies')
 export class CompaniesController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /**
    * `q` matches names and aliases in any script, ignoring case, diacritics, spaces and dots (`z.ai`,
@@ -67,12 +65,12 @@ export class CompaniesController {
     },
   })
   @ProjectionPosition('rm_companies')
-  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
     const probes = query.q === undefined ? [] : nameProbes(query.q);
     if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
     const [first, second] = probes;
-    const { rows } = await this.pool.query<{ subject: string; state: AggregateState | null }>(LIST_SQL, [
+    const { rows } = await pool.query<{ subject: string; state: AggregateState | null }>(LIST_SQL, [
       first?.grams ?? null,
       first?.pattern ?? null,
       second?.grams ?? null,
@@ -99,9 +97,9 @@ export class CompaniesController {
     response: { status: 200, description: 'The company.', schema: companyResource, example: COMPANY_EXAMPLE },
   })
   @ProjectionPosition('rm_companies')
-  async get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+  async get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
     try {
-      return await loadResource(this.pool, this.store, 'rm_companies', 'company', id, time);
+      return await loadResource(pool, this.store, 'rm_companies', 'company', id, time);
     } catch (error) {
       // A company only referenced has no stream of its own: it existed once an event named it.
       const company = subjectFromPath('company', id);
@@ -137,11 +135,11 @@ export class CompaniesController {
     },
   })
   @ProjectionPosition('rm_timeline')
-  async timeline(@Param('id') id: string, @Query(new ZodPipe(timelineQuery)) query: z.output<typeof timelineQuery>) {
+  async timeline(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timelineQuery)) query: z.output<typeof timelineQuery>) {
     const company = subjectFromPath('company', id);
     // An unknown company is a 404, not an empty timeline.
-    await loadResource(this.pool, this.store, 'rm_companies', 'company', id, {});
-    const page = await timelinePage(this.pool, this.store, company, query);
+    await loadResource(pool, this.store, 'rm_companies', 'company', id, {});
+    const page = await timelinePage(pool, this.store, company, query);
     if (page === null) throw problems.notFound(`No company ${id} at that point: nothing named it yet.`);
     return { ...page, ...askedTimes(query) };
   }

@@ -1,5 +1,3 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { PG_POOL } from '@newsledger/platform';
 import type pg from 'pg';
 
 const POLL_MS = 25;
@@ -27,14 +25,13 @@ interface Waiter {
 /**
  * Answers "has projection `name` processed event `position` yet?", waiting up to a deadline. Every
  * request that waits is checked by one shared query every 25 ms, so a crowd of readers waiting for
- * their writes costs the database no more than one.
+ * their writes costs the database no more than one. One per database (see ReadDatabase).
  */
-@Injectable()
-export class CheckpointWatch implements OnModuleDestroy {
+export class CheckpointWatch {
   private readonly waiters = new Set<Waiter>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(readonly pool: pg.Pool) {}
 
   /** The projection's position once it has processed event `position`, or within `waitMs`: `reached` says which. */
   async positionReaching(name: string, position: number, waitMs: number): Promise<{ position: number; reached: boolean }> {

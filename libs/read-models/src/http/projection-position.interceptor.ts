@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { CheckpointWatch } from './checkpoint-watch.js';
+import { ReadDatabase } from './read-database.js';
 
 const PROJECTION = 'newsledger:projection';
 
@@ -23,6 +24,7 @@ const minPositionQuery = z.object({ min_position: z.coerce.number().int().min(0)
  * Answers carry `x-projection-position`: how far into the log the read model behind them is. Read
  * before the query runs, it is a lower bound on what the answer reflects. `?min_position=<n>`
  * (read your writes) first waits for the read model to have processed event n, then answers 503.
+ * It also picks the database the route queries (a replica or the primary, see ReadDatabase).
  */
 export const ProjectionPosition = (projection: string) =>
   applyDecorators(
@@ -38,7 +40,7 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly watch: CheckpointWatch,
+    private readonly database: ReadDatabase,
     @Optional() @Inject(READ_MODELS_API_OPTIONS) options: ReadModelsApiOptions = {},
   ) {
     this.waitMs = options.minPositionWaitMs ?? DEFAULT_WAIT_MS;
@@ -50,7 +52,7 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
     const { min_position: minPosition = 0 } = new ZodPipe(minPositionQuery).transform({ min_position: query.min_position });
     // Consumed here: the route's own strict query schema describes the resource, not this wait.
     delete query.min_position;
-    const { position, reached } = await this.watch.positionReaching(name, minPosition, this.waitMs);
+    const { pool, position, reached } = await this.database.reaching(name, minPosition, this.waitMs);
     if (!reached) {
       throw problems.unavailable(`The read model has not reached position ${minPosition} yet; it is at ${position}.`, {
         headers: { 'retry-after': '1' },
@@ -58,6 +60,7 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
         position,
       });
     }
+    ReadDatabase.assign(context.switchToHttp().getRequest<FastifyRequest>(), pool);
     void context.switchToHttp().getResponse<FastifyReply>().header('x-projection-position', String(position));
     return next.handle();
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
@@ -8,6 +8,7 @@ import { dateFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { timeFields, timeQuery, type TimeQuery } from '../http/time-query.js';
@@ -45,10 +46,7 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/listings')
 export class ListingsController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Listing attempts, at a past point with `as_of`/`valid_at`. */
   @Get()
@@ -65,9 +63,9 @@ export class ListingsController {
     },
   })
   @ProjectionPosition('rm_listings')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.company ?? null, query.venue ?? null, query.status ?? null, query.from ?? null, query.to ?? null];
-    return listPage(this.pool, this.store, { shape: LISTING_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: LISTING_ROWS, where: FILTERS, params }, query);
   }
 
   /** Count and gross proceeds summed per currency (never converted, `approximate` when some amount was), by venue (default), month or year listed. */
@@ -88,8 +86,8 @@ export class ListingsController {
     },
   })
   @ProjectionPosition('rm_listings')
-  async stats(@Query(new ZodPipe(statsQuery)) query: z.output<typeof statsQuery>) {
-    const { rows } = await this.pool.query<StatsRow>(LISTING_STATS_SQL, [query.group_by]);
+  async stats(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(statsQuery)) query: z.output<typeof statsQuery>) {
+    const { rows } = await pool.query<StatsRow>(LISTING_STATS_SQL, [query.group_by]);
     return { group_by: query.group_by, data: rows };
   }
 
@@ -102,7 +100,7 @@ export class ListingsController {
     response: { status: 200, description: 'The listing.', schema: listingResource, example: LISTING_EXAMPLE },
   })
   @ProjectionPosition('rm_listings')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_listings', 'listing', id, time);
+  get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(pool, this.store, 'rm_listings', 'listing', id, time);
   }
 }

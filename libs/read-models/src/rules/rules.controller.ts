@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
@@ -8,6 +8,7 @@ import { authorityFilter, regionFilter } from '../http/filters.js';
 import { listPage } from '../http/list-page.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
+import { ReadPool } from '../http/read-database.js';
 import { loadResource } from '../http/resource.js';
 import { timeQuery, type TimeQuery } from '../http/time-query.js';
 import { RULE_ROWS } from './rules.projection.js';
@@ -31,10 +32,7 @@ const FILTERS = `
 @UseInterceptors(PresentationInterceptor)
 @Controller('v1/rules')
 export class RulesController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Export-control rules: `status` in_force or rescinded, the issuing `authority`, a `destination` they cover. */
   @Get()
@@ -50,9 +48,9 @@ export class RulesController {
     },
   })
   @ProjectionPosition('rm_rules')
-  list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.authority ?? null, query.destination ?? null];
-    return listPage(this.pool, this.store, { shape: RULE_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: RULE_ROWS, where: FILTERS, params }, query);
   }
 
   /** Title, instrument, destinations and review policy as issued, its amendments, and its rescission. */
@@ -65,7 +63,7 @@ export class RulesController {
     response: { status: 200, description: 'The rule.', schema: ruleResource, example: RULE_EXAMPLE },
   })
   @ProjectionPosition('rm_rules')
-  get(@Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
-    return loadResource(this.pool, this.store, 'rm_rules', 'rule', id, time);
+  get(@ReadPool() pool: pg.Pool, @Param('id') id: string, @Query(new ZodPipe(timeQuery)) time: TimeQuery) {
+    return loadResource(pool, this.store, 'rm_rules', 'rule', id, time);
   }
 }

@@ -10,10 +10,14 @@ import { freePort } from './free-port.js';
 export class RedisServer {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly settings: readonly string[],
+  ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  /** `settings` are extra redis-server arguments, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  static async start(settings: readonly string[] = []): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), settings);
     await server.start();
     return server;
   }
@@ -30,7 +34,7 @@ export class RedisServer {
     if (this.process) return;
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...this.settings],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 10_000;
