@@ -92,6 +92,8 @@ export class ConsumerSet {
   /** A notification arrived since the last round began: there may be more to read. */
   private notified = false;
   private pause: { end: () => void; onNotification: boolean } | null = null;
+  /** The page after a full shared one, read while the members handle that one (catching up, reading and writing overlap). */
+  private readAhead: { key: string; page: Promise<SharedPage> } | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -163,7 +165,24 @@ export class ConsumerSet {
       starts.set(key, start);
     }
     const shared = [...starts.values()].filter((start) => start.members > 1);
-    return Promise.all(shared.map(async ({ point }) => ({ from: point, events: this.upcast(await readLogPage(this.pool, point, this.batchSize)) })));
+    const readAhead = this.readAhead;
+    this.readAhead = null;
+    const pages = await Promise.all(
+      shared.map(({ point }) => (readAhead?.key === pointKey(point) ? readAhead.page.catch(() => this.readPage(point)) : this.readPage(point))),
+    );
+    const full = pages.find((page) => page.events.length === this.batchSize);
+    if (full) {
+      const next = full.events.at(-1)!;
+      const page = this.readPage(next);
+      page.catch(() => undefined); // read again next round if it failed
+      this.readAhead = { key: pointKey(next), page };
+    }
+    return pages;
+  }
+
+  /** A page read below the snapshot horizon is a gap-free stretch of the log however long it is kept. */
+  private async readPage(from: LogPoint): Promise<SharedPage> {
+    return { from, events: this.upcast(await readLogPage(this.pool, from, this.batchSize)) };
   }
 
   private async runMember(state: MemberState, pages: readonly SharedPage[], heldAfter: Map<string, Promise<boolean>>): Promise<Wait> {
