@@ -6,7 +6,7 @@ import type { ScratchDatabase } from '../lib/scratch-database.js';
 
 const ROUNDS = 2;
 const quiet = { warn: () => undefined, error: (details: object, message: string) => console.error(message, details) };
-const noop = (name: string): Projection => ({ name, tables: [], handle: async () => undefined });
+export const noop = (name: string): Projection => ({ name, tables: [], handle: async () => undefined });
 
 /**
  * Every projection catching up from the start of the log together (as after `rebuild all`), and the
@@ -37,7 +37,7 @@ export async function catchUpCases(db: ScratchDatabase, head: number): Promise<v
 }
 
 /** Projects the whole log into empty tables from the start; returns the projections' names in the order they caught up. */
-async function catchUp(db: ScratchDatabase, projections: readonly Projection[], head: number): Promise<string[]> {
+export async function catchUp(db: ScratchDatabase, projections: readonly Projection[], head: number): Promise<string[]> {
   const tables = projections.flatMap((p) => p.tables);
   if (tables.length > 0) await db.pool.query(`TRUNCATE ${tables.join(', ')}`);
   await db.pool.query('DELETE FROM checkpoints WHERE name = ANY ($1)', [projections.map((p) => p.name)]);

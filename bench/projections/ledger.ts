@@ -13,12 +13,12 @@ export function generatedEvents(count: number, from: number): NewEvent[] {
 
 /**
  * At least `events` generated events in the log, appended straight to the store (the proposals are
- * valid, so the rules need not be run), a few hundred per transaction. Returns how many copies of
- * the world went in, and the head.
+ * valid, so the rules need not be run), a few hundred per transaction, from copy `firstCopy` on.
+ * Returns the copy after the last that went in (how many went in, from 0), and the head.
  */
-export async function loadLedger(db: ScratchDatabase, events: number): Promise<{ copies: number; head: number }> {
+export async function loadLedger(db: ScratchDatabase, events: number, firstCopy = 0): Promise<{ copies: number; head: number }> {
   const store = new EventStore(db.pool);
-  let copies = 0;
+  let copies = firstCopy;
   let head = 0;
   for (let appended = 0; appended < events; copies += COPIES_PER_APPEND) {
     const batch = generatedEvents(COPIES_PER_APPEND, copies);

@@ -25,14 +25,14 @@ const LISTS = [
  * sending the same response bytes under the same load. The load runs in a worker thread of its own,
  * so that it does not share the app's event loop.
  */
-export async function queryCases(app: TestApp): Promise<void> {
+export async function queryCases(app: TestApp, label = ''): Promise<void> {
   for (const path of LISTS) {
     const body = await (await app.request(path)).text();
     const result = await load(app.baseUrl + path, { authorization: `Bearer ${app.adminKey}` });
     const raw = await withRawServer(body, (url) => load(url, {}));
     report({
       bench: 'projections',
-      case: `GET ${path}, ${CONNECTIONS} concurrent readers, p99`,
+      case: `GET ${path}, ${CONNECTIONS} concurrent readers, p99${label}`,
       unit: 'ms',
       value: result.latency.p99,
       baseline: `p99 of a bare node:http server sending the same ${body.length} bytes, same load`,

@@ -2,7 +2,8 @@ export { readCheckpoint, resetCheckpoint, whenCaughtUp } from './consumer/checkp
 export { holdConsumer } from './consumer/consumer-turn.js';
 export { haltedConsumers, type ConsumerHalt } from './consumer/consumer-halts.js';
 export { consumerLag, type ConsumerLag } from './consumer/consumer-lag.js';
-export { LogConsumer, type ConsumerLogger, type ConsumerOptions } from './consumer/log-consumer.js';
+export { ConsumerSet, type ConsumerLogger, type ConsumerSetOptions, type SetMember } from './consumer/consumer-set.js';
+export { LogConsumer, type ConsumerOptions } from './consumer/log-consumer.js';
 export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVersion } from './errors.js';
 export * from './event-store.js';
 export * from './event-store.module.js';

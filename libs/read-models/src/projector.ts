@@ -1,4 +1,4 @@
-import { LogConsumer, type ConsumerLogger } from '@newsledger/event-store';
+import { ConsumerSet, type ConsumerLogger, type RecordedEvent } from '@newsledger/event-store';
 import type pg from 'pg';
 import { pino } from 'pino';
 import type { Projection } from './projection/projection.js';
@@ -16,28 +16,28 @@ export interface ProjectorOptions {
 }
 
 /**
- * The read models' write side: one checkpointed consumer per projection, and the rebuilds asked for.
- * Any number of projectors may run on one database; each projection's batches run one at a time.
+ * The read models' write side: one checkpointed consumer per projection, all in one set that reads
+ * each batch of the log once for them, and the rebuilds asked for. Any number of projectors may run
+ * on one database; each projection's batches run one at a time.
  */
 export class Projector {
-  private readonly consumers: LogConsumer[];
+  private readonly consumers: ConsumerSet;
   private readonly rebuilds: RebuildRunner;
 
   constructor(pool: pg.Pool, databaseUrl: string, { projections = PROJECTIONS, batchSize = 500, logger, rebuildPollMs = 500 }: ProjectorOptions = {}) {
     logger ??= pino({ base: { component: 'projector' } });
-    this.consumers = projections.map(
-      (projection) => new LogConsumer(pool, databaseUrl, { name: projection.name, handle: (events, client) => projection.handle(events, client), batchSize, logger }),
-    );
+    const members = projections.map((projection) => ({ name: projection.name, handle: (events: RecordedEvent[], client: pg.PoolClient) => projection.handle(events, client) }));
+    this.consumers = new ConsumerSet(pool, databaseUrl, { members, batchSize, logger, asyncCommit: true });
     this.rebuilds = new RebuildRunner(pool, databaseUrl, projections, { logger, batchSize, pollMs: rebuildPollMs });
   }
 
   start(): void {
-    for (const consumer of this.consumers) consumer.start();
+    this.consumers.start();
     this.rebuilds.start();
   }
 
   /** Stops after the batches in flight; rebuilds under way resume in the next projector. */
   async stop(): Promise<void> {
-    await Promise.all([this.rebuilds.stop(), ...this.consumers.map((consumer) => consumer.stop())]);
+    await Promise.all([this.rebuilds.stop(), this.consumers.stop()]);
   }
 }

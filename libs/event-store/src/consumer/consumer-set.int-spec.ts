@@ -1,0 +1,116 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
+import { withTransaction } from '@newsledger/platform';
+import { createTestDatabase, type TestDatabase } from '@newsledger/testing';
+import { EventStore } from '../event-store.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import { newEvents } from '../testing/events.fixture.js';
+import { readCheckpoint, resetCheckpoint, whenCaughtUp } from './checkpoints.js';
+import { holdConsumer } from './consumer-turn.js';
+import { ConsumerSet, type SetMember } from './consumer-set.js';
+
+const quiet = { warn: () => undefined, error: () => undefined };
+
+describe('ConsumerSet', () => {
+  let db: TestDatabase;
+  let store: EventStore;
+  let set: ConsumerSet | null = null;
+  let stream = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new EventStore(db.pool);
+    await db.pool.query('CREATE TABLE applied (n bigserial, consumer text NOT NULL, event_id uuid NOT NULL)');
+  });
+  beforeEach(async () => {
+    await db.pool.query('TRUNCATE applied, checkpoints');
+  });
+  afterEach(async () => {
+    await set?.stop();
+    set = null;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** A member whose effect is a row per event, written in the batch's transaction, after `before` (which may throw). */
+  function member(name: string, before: (events: RecordedEvent[], client: pg.PoolClient) => Promise<void> | void = () => undefined): SetMember {
+    return {
+      name,
+      async handle(events, client) {
+        await before(events, client);
+        await client.query('INSERT INTO applied (consumer, event_id) SELECT $1, unnest($2::uuid[])', [name, events.map((e) => e.event_id)]);
+      },
+    };
+  }
+
+  function startSet(members: SetMember[]): void {
+    set = new ConsumerSet(db.pool, db.url, { members, batchSize: 10, idleWaitMs: 50, logger: quiet });
+    set.start();
+  }
+
+  async function appendEvents(count: number): Promise<number> {
+    let last = 0;
+    for (let i = 0; i < count; i += 10) {
+      last = (await store.append(`listing:s${stream++ % 4}`, newEvents(Math.min(10, count - i)), 'any')).events.at(-1)!.global_position;
+    }
+    return last;
+  }
+
+  /** Each member's applied events: every event of the log once, in log order. */
+  async function expectAppliedOnce(...names: string[]): Promise<void> {
+    const log = (await store.readLog({ limit: 10_000 })).events.map((e) => e.event_id);
+    for (const name of names) {
+      const { rows } = await db.pool.query<{ event_id: string }>('SELECT event_id FROM applied WHERE consumer = $1 ORDER BY n', [name]);
+      expect(rows.map((r) => r.event_id)).toEqual(log);
+    }
+  }
+
+  it('hands members at the same checkpoint the same read of each batch', async () => {
+    const seen = new Map<string, RecordedEvent[][]>([['a', []], ['b', []]]);
+    const last = await appendEvents(40);
+    startSet([...seen.keys()].map((name) => member(name, (events) => void seen.get(name)!.push(events))));
+    await Promise.all([whenCaughtUp(db.pool, 'a', last), whenCaughtUp(db.pool, 'b', last)]);
+    await expectAppliedOnce('a', 'b');
+    // From the second batch on (once the set knows where both stand), one read: the same event objects.
+    const [a, b] = [seen.get('a')!, seen.get('b')!];
+    expect(a.length).toBeGreaterThan(2);
+    expect(a.slice(1).every((batch, i) => batch[0] === b[i + 1]?.[0])).toBe(true);
+  });
+
+  it('retries a failing member alone, rolled back each time, while the others go on', async () => {
+    let failing = true;
+    let failures = 0;
+    const last = await appendEvents(30);
+    startSet([
+      member('steady'),
+      member('poisoned', () => {
+        if (failing) throw new Error(`projection bug ${++failures}`);
+      }),
+    ]);
+    await whenCaughtUp(db.pool, 'steady', last);
+    expect(failures).toBeGreaterThan(0);
+    expect(await readCheckpoint(db.pool, 'poisoned')).toMatchObject({ global_position: 0 });
+    const more = await appendEvents(10);
+    await whenCaughtUp(db.pool, 'steady', more);
+    failing = false;
+    await whenCaughtUp(db.pool, 'poisoned', more);
+    await expectAppliedOnce('steady', 'poisoned');
+  });
+
+  it('lets one member start over or be held without holding the others back', async () => {
+    const last = await appendEvents(30);
+    startSet([member('rebuilt'), member('held'), member('free')]);
+    await Promise.all(['rebuilt', 'held', 'free'].map((name) => whenCaughtUp(db.pool, name, last)));
+    await withTransaction(db.pool, async (client) => {
+      await holdConsumer(client, 'held');
+      await db.pool.query(`DELETE FROM applied WHERE consumer = 'rebuilt'`);
+      await withTransaction(db.pool, (reset) => resetCheckpoint(reset, 'rebuilt'));
+      const more = await appendEvents(20);
+      await Promise.all([whenCaughtUp(db.pool, 'rebuilt', more), whenCaughtUp(db.pool, 'free', more)]);
+      expect(await readCheckpoint(db.pool, 'held')).toMatchObject({ global_position: last });
+    });
+    await whenCaughtUp(db.pool, 'held', (await store.readLog({ limit: 10_000 })).events.at(-1)!.global_position);
+    await expectAppliedOnce('rebuilt', 'held', 'free');
+  });
+});

@@ -1,0 +1,390 @@
+import { isUnavailableError } from '@newsledger/platform';
+import type pg from 'pg';
+import { pino } from 'pino';
+import { APPENDED_CHANNEL } from '../commit-notifier.js';
+import { LOG_START, logContinuesAfter, readLogPage, type LogPoint } from '../log-reads.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import { upcastEvent, type UpcasterRegistry } from '../upcasting.js';
+import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
+import { clearHalt, recordHalt } from './consumer-halts.js';
+import { tryTakeTurn } from './consumer-turn.js';
+import { reportLag } from './consumer-lag.js';
+import { NotificationListener } from './notification-listener.js';
+
+export interface ConsumerLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** One checkpointed consumer of a set. */
+export interface SetMember {
+  /** The checkpoint's key; one instance per name processes at a time, across processes. */
+  name: string;
+  /** Runs inside the transaction that moves the checkpoint past `events`: both commit or neither. */
+  handle(events: RecordedEvent[], client: pg.PoolClient): Promise<void>;
+}
+
+export interface ConsumerSetOptions {
+  members: readonly SetMember[];
+  batchSize?: number;
+  /** How long an idle or standby consumer waits between polls when no notification wakes it. */
+  idleWaitMs?: number;
+  /** Lifts events to their types' current shapes before the handlers see them. */
+  upcasters?: UpcasterRegistry;
+  logger?: ConsumerLogger;
+  /**
+   * Commit batches without waiting for their WAL flush (`synchronous_commit = off`): for members whose
+   * effect lives only in this database and can be derived again from the log, such as read models. A
+   * server crash can then lose the last batches' effects, but always together with their checkpoints,
+   * so they are applied again; nothing is applied twice or skipped.
+   */
+  asyncCommit?: boolean;
+  /**
+   * How many times the one event that a failing batch narrows down to may fail, with an error that is
+   * not an outage (isUnavailableError), before its member halts on it.
+   */
+  haltAfterFailures?: number;
+}
+
+// How soon to look again while events wait for an older transaction to end (doubling up to idleWaitMs).
+const HELD_POLL_MS = 25;
+const RETRY_MIN_MS = 100;
+const RETRY_MAX_MS = 30_000;
+const HALT_AFTER_FAILURES = 5;
+
+/** A full batch (read on), the end of the log, events held back by the horizon, or another instance's turn. */
+type Outcome = 'full' | 'caught_up' | 'held' | 'standby';
+
+/** A stretch of the log read once for every member whose checkpoint is at its start or inside it. */
+interface SharedPage {
+  from: LogPoint;
+  events: RecordedEvent[];
+}
+
+interface MemberState {
+  readonly member: SetMember;
+  /** Where its checkpoint was after its last batch in this set: where the next one should start; null when not known. */
+  at: LogPoint | null;
+  checkpointKnown: boolean;
+  failures: number;
+  retryAt: number;
+  heldPolls: number;
+  /** Where its batch in flight started and the first event it read, for the failure that may follow. */
+  attempt: { from: LogPoint; first: number | null } | null;
+  /**
+   * After a failure that is not an outage, the events the failed batch would have read are taken one
+   * at a time, so the ones before a bad event commit and the bad one is known by its position.
+   */
+  isolating: { at: number; failures: number; remaining: number } | null;
+  /** Why it stopped on an event it cannot process; null while it runs. */
+  halted: string | null;
+  /** Its record in consumer_halts (from an earlier run) is cleared once it runs again. */
+  haltCleared: boolean;
+}
+
+/** How long a member would have the set wait before its next round, and whether a notification ends that wait. */
+interface Wait {
+  ms: number;
+  onNotification: boolean;
+}
+
+/**
+ * Tails the log for several checkpointed consumers at once, reading each batch once for all of them.
+ * Each member keeps its own checkpoint, turn and transaction, exactly as a lone consumer would: every
+ * batch takes the member's turn (a transaction-scoped advisory lock) before reading its checkpoint, the
+ * handler and the compare-and-set of the checkpoint commit together, and a failing member is rolled
+ * back and retried with backoff, never skipped, while the others go on. Members whose checkpoints
+ * stand at the same point share one read of the log, done before their transactions; a member found
+ * elsewhere (reset for a rebuild, moved by another instance, behind after a failure) reads its own
+ * page inside its transaction, so it can fall behind, be held or be rebuilt without the others. The
+ * members' batches of one round run concurrently, each on its own connection.
+ *
+ * An outage (PostgreSQL or the queue away) is retried for as long as it lasts; any other failure
+ * narrows the member's batch to the one event it starts at, and when that event alone keeps failing
+ * the member halts there: it stops, records the error in consumer_halts (shown by the projections'
+ * status and /health/ready) and leaves every other member and consumer running. Starting the set again
+ * (after a fix) clears the record and retries the event.
+ */
+export class ConsumerSet {
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+  private readonly logger: ConsumerLogger;
+  private readonly states: MemberState[];
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private listener: NotificationListener | null = null;
+  private stopReportingLag: (() => void)[] = [];
+  /** A notification arrived since the last round began: there may be more to read. */
+  private notified = false;
+  private pause: { end: () => void; onNotification: boolean } | null = null;
+  /** The page after a full shared one, read while the members handle that one (catching up, reading and writing overlap). */
+  private readAhead: { key: string; page: Promise<SharedPage> } | null = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly databaseUrl: string,
+    private readonly options: ConsumerSetOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleWaitMs = options.idleWaitMs ?? 1_000;
+    this.logger = options.logger ?? pino({ base: { component: 'log-consumer' } });
+    this.states = options.members.map((member) => ({
+      member,
+      at: null,
+      checkpointKnown: false,
+      failures: 0,
+      retryAt: 0,
+      heldPolls: 0,
+      attempt: null,
+      isolating: null,
+      halted: null,
+      haltCleared: false,
+    }));
+  }
+
+  /** The error a member halted on, null while it runs. */
+  haltOf(name: string): string | null {
+    return this.states.find((state) => state.member.name === name)?.halted ?? null;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.running = true;
+    for (const state of this.states) Object.assign(state, { halted: null, haltCleared: false, isolating: null });
+    this.listener = new NotificationListener(this.databaseUrl, APPENDED_CHANNEL, () => this.wake(), this.logger);
+    this.listener.start();
+    this.stopReportingLag = this.states.map(({ member }) => reportLag(member.name, this.pool));
+    this.loop = this.run();
+  }
+
+  /** Stops after the batches in flight have committed or rolled back. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.running = false;
+    this.pause?.end();
+    await this.loop;
+    this.loop = null;
+    await this.listener?.stop();
+    for (const stopReporting of this.stopReportingLag.splice(0)) stopReporting();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running && this.states.some((state) => state.halted === null)) {
+      const wait = await this.round();
+      if (wait.ms > 0) await this.sleep(wait.ms, wait.onNotification);
+    }
+  }
+
+  /** One batch for every member not waiting to retry; returns how long to wait before the next round. */
+  private async round(): Promise<Wait> {
+    const now = Date.now();
+    const live = this.states.filter((state) => state.halted === null);
+    const due = live.filter((state) => state.retryAt <= now);
+    this.notified = false;
+    let pages: SharedPage[] = [];
+    try {
+      pages = await this.sharedPages(due);
+    } catch (error) {
+      // Each member then reads its own page in its transaction, and fails there if the database is down.
+      this.logger.warn({ err: error }, 'log consumers could not read their shared batch; each reads its own');
+    }
+    const heldAfter = new Map<string, Promise<boolean>>();
+    const waits = await Promise.all(due.map((state) => this.runMember(state, pages, heldAfter)));
+    waits.push(...live.filter((state) => !due.includes(state)).map((state) => ({ ms: state.retryAt - now, onNotification: false })));
+    return waits.reduce((soonest, wait) => ({
+      ms: Math.min(soonest.ms, wait.ms),
+      onNotification: soonest.onNotification || wait.onNotification,
+    }));
+  }
+
+  /** One read per point where two or more members are expected to start, upcast once. */
+  private async sharedPages(due: readonly MemberState[]): Promise<SharedPage[]> {
+    const starts = new Map<string, { point: LogPoint; members: number }>();
+    for (const { at, isolating } of due) {
+      if (!at || isolating) continue;
+      const key = pointKey(at);
+      const start = starts.get(key) ?? { point: at, members: 0 };
+      start.members++;
+      starts.set(key, start);
+    }
+    const shared = [...starts.values()].filter((start) => start.members > 1);
+    const readAhead = this.readAhead;
+    this.readAhead = null;
+    const pages = await Promise.all(
+      shared.map(({ point }) => (readAhead?.key === pointKey(point) ? readAhead.page.catch(() => this.readPage(point)) : this.readPage(point))),
+    );
+    const full = pages.find((page) => page.events.length === this.batchSize);
+    if (full) {
+      const next = full.events.at(-1)!;
+      const page = this.readPage(next);
+      page.catch(() => undefined); // read again next round if it failed
+      this.readAhead = { key: pointKey(next), page };
+    }
+    return pages;
+  }
+
+  /** A page read below the snapshot horizon is a gap-free stretch of the log however long it is kept. */
+  private async readPage(from: LogPoint): Promise<SharedPage> {
+    return { from, events: this.upcast(await readLogPage(this.pool, from, this.batchSize)) };
+  }
+
+  private async runMember(state: MemberState, pages: readonly SharedPage[], heldAfter: Map<string, Promise<boolean>>): Promise<Wait> {
+    try {
+      if (!state.haltCleared) await clearHalt(this.pool, state.member.name);
+      state.haltCleared = true;
+      if (!state.checkpointKnown) await ensureCheckpoint(this.pool, state.member.name);
+      state.checkpointKnown = true;
+      const outcome = await this.outcomeOf(state, pages, heldAfter);
+      state.failures = 0;
+      if (state.isolating && outcome.processed > 0 && --state.isolating.remaining <= 0) state.isolating = null;
+      // A batch that got events reads again at once: what follows may already be readable.
+      state.heldPolls = outcome.outcome === 'held' && outcome.processed === 0 ? state.heldPolls + 1 : 0;
+      if (outcome.outcome === 'full' || (outcome.outcome === 'held' && outcome.processed > 0)) return { ms: 0, onNotification: false };
+      // Any commit may be the one that ends the holding transaction, so a notification ends the wait.
+      if (outcome.outcome === 'held') return { ms: Math.min(this.idleWaitMs, HELD_POLL_MS * 2 ** (state.heldPolls - 1)), onNotification: true };
+      return { ms: this.idleWaitMs, onNotification: true };
+    } catch (error) {
+      state.failures++;
+      state.checkpointKnown = false;
+      state.at = null;
+      const attempt = state.attempt;
+      if (!isUnavailableError(error) && attempt) {
+        const at = attempt.from.global_position;
+        const isolating = state.isolating?.at === at ? state.isolating : (state.isolating = { at, failures: 0, remaining: this.batchSize });
+        if (isolating.failures++ >= (this.options.haltAfterFailures ?? HALT_AFTER_FAILURES)) {
+          await this.halt(state, attempt, error);
+          return { ms: this.idleWaitMs, onNotification: true };
+        }
+      }
+      const delay = retryDelay(state.failures);
+      state.retryAt = Date.now() + delay;
+      this.logger.error(
+        { err: error, consumer: state.member.name, attempt: state.failures, retry_in_ms: delay },
+        'log consumer batch failed and was rolled back; retrying',
+      );
+      return { ms: delay, onNotification: false };
+    }
+  }
+
+  /** Stops a member on the event that keeps failing, recording why for every process to show. */
+  private async halt(state: MemberState, attempt: { from: LogPoint; first: number | null }, error: unknown): Promise<void> {
+    const { name } = state.member;
+    const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const event = attempt.first === null ? `the event after position ${attempt.from.global_position}` : `the event at position ${attempt.first}`;
+    state.halted = `${event} cannot be processed: ${cause}`;
+    this.logger.error(
+      { err: error, consumer: name, after_position: attempt.from.global_position },
+      `log consumer ${name} halted: ${state.halted}; the other consumers keep running, restart it once fixed`,
+    );
+    await recordHalt(this.pool, name, attempt.from.global_position, state.halted).catch((recordError: Error) =>
+      this.logger.error({ err: recordError, consumer: name }, 'could not record the halt'),
+    );
+  }
+
+  private async outcomeOf(
+    state: MemberState,
+    pages: readonly SharedPage[],
+    heldAfter: Map<string, Promise<boolean>>,
+  ): Promise<{ outcome: Outcome; processed: number }> {
+    const limit = state.isolating ? 1 : this.batchSize;
+    const batch = await this.processBatch(state, pages, limit);
+    if (batch === null) return { outcome: 'standby', processed: 0 };
+    if (batch.processed === limit) return { outcome: 'full', processed: batch.processed };
+    // Events after the batch that it did not get were appended since, or wait for an older transaction
+    // (of any kind, anywhere on the server) to end, which nobody announces. Asked once per point a round.
+    const key = pointKey(batch.end);
+    if (!heldAfter.has(key)) heldAfter.set(key, logContinuesAfter(this.pool, batch.end));
+    const held = await heldAfter.get(key)!;
+    return { outcome: held ? 'held' : 'caught_up', processed: batch.processed };
+  }
+
+  /** One batch of a member in one transaction: how many events it processed and where it ended, null while another instance has the name. */
+  private async processBatch(state: MemberState, pages: readonly SharedPage[], limit: number): Promise<{ processed: number; end: LogPoint } | null> {
+    const { name, handle } = state.member;
+    state.attempt = null;
+    const client = await this.pool.connect();
+    // A connection dropped between statements is reported as an event, not by a query.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      await client.query(this.options.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
+      if (!(await tryTakeTurn(client, name))) {
+        await client.query('ROLLBACK');
+        state.at = null;
+        return null;
+      }
+      const from = (await readCheckpoint(client, name)) ?? LOG_START;
+      state.attempt = { from, first: null };
+      const events = (sharedEventsAfter(from, pages) ?? this.upcast(await readLogPage(client, from, limit))).slice(0, limit);
+      state.attempt.first = events[0]?.global_position ?? null;
+      if (events.length > 0) {
+        await handle([...events], client);
+        if (!(await advanceCheckpoint(client, name, from, events[events.length - 1]))) {
+          throw new Error(`the checkpoint of ${name} moved during the batch`);
+        }
+      }
+      await client.query('COMMIT');
+      const end = events.at(-1) ?? from;
+      state.at = { transaction_id: end.transaction_id, global_position: end.global_position };
+      return { processed: events.length, end };
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
+  private upcast(events: RecordedEvent[]): RecordedEvent[] {
+    const { upcasters } = this.options;
+    return upcasters ? events.map((event) => upcastEvent(upcasters, event)) : events;
+  }
+
+  private wake(): void {
+    this.notified = true;
+    if (this.pause?.onNotification) this.pause.end();
+  }
+
+  /** Waits `ms`, or less when stopped or (if `onNotification`) when a notification says there is more. */
+  private sleep(ms: number, onNotification: boolean): Promise<void> {
+    if (!this.running || (onNotification && this.notified)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        this.pause = null;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.pause = { end, onNotification };
+    });
+  }
+}
+
+/**
+ * The events after `from` in a shared page that starts at it or contains it: a page read below the
+ * snapshot horizon is a gap-free stretch of the log, and so is any tail of it. Null when none does.
+ */
+function sharedEventsAfter(from: LogPoint, pages: readonly SharedPage[]): RecordedEvent[] | null {
+  for (const page of pages) {
+    if (samePoint(page.from, from)) return page.events;
+    const index = page.events.findIndex((event) => samePoint(event, from));
+    if (index >= 0) return page.events.slice(index + 1);
+  }
+  return null;
+}
+
+function samePoint(a: LogPoint, b: LogPoint): boolean {
+  return Number(a.global_position) === Number(b.global_position) && String(a.transaction_id) === String(b.transaction_id);
+}
+
+function pointKey(point: LogPoint): string {
+  return `${point.transaction_id}:${point.global_position}`;
+}
+
+/** Exponential backoff with ±20 % jitter, so retrying workers do not hammer the database in step. */
+function retryDelay(failures: number): number {
+  const base = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
