@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { sourceSchema } from '@newsledger/domain';
 import { RecordEventsCommand, type RecordedResult, type WriterContext } from '@newsledger/ingest';
 import { ApiDocs, type AuthenticatedRequest, BodyLimit, grants, problems, RequireScopes, sharedSchema } from '@newsledger/platform';
 import type { FastifyReply } from 'fastify';
@@ -10,7 +11,7 @@ import { EVENT_EXAMPLE, eventProposalSchema, RECORDED_EXAMPLE, recordedSchema } 
 const MAX_BATCH = 1000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-const eventProposal = () => sharedSchema('EventProposal', eventProposalSchema);
+const eventProposal = () => sharedSchema('EventProposal', eventProposalSchema, { Source: sourceSchema });
 const IdempotencyKey = () =>
   ApiHeader({
     name: 'Idempotency-Key',

@@ -6,6 +6,8 @@ import { typed, type Fact } from '../stream/fact.js';
 import { statedEvent } from '../stream/provenance.js';
 import type { ACQUISITION_EVENTS } from './acquisition.events.js';
 import type { AcquisitionState } from './acquisition.state.js';
+import { ACQUISITION_RULES } from './acquisition.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 function reviewStates(reviews: readonly ReviewState[]) {
   return reviews.map(({ review_id, state, outcome, suspensory }) => ({ review_id, state, outcome, suspensory }));
@@ -13,7 +15,7 @@ function reviewStates(reviews: readonly ReviewState[]) {
 
 /** Throws when `fact` cannot happen to a deal in `state`. */
 export function decideAcquisition(state: AcquisitionState, fact: Fact): void {
-  const violation = (code: string, rule: string, involved: readonly ReviewState[] = []) =>
+  const violation = (code: string, involved: readonly ReviewState[] = [], rule = sentenceOf(ACQUISITION_RULES, code, fact.type)) =>
     new RuleViolation(
       `acquisition.${code}`,
       rule,
@@ -25,31 +27,24 @@ export function decideAcquisition(state: AcquisitionState, fact: Fact): void {
       ],
     );
 
-  if (state.stage === 'completed' || state.stage === 'terminated')
-    throw violation('closed', 'Only meta-events may follow the completion or termination of a deal.');
+  if (state.stage === 'completed' || state.stage === 'terminated') throw violation('closed');
 
   const e = typed<typeof ACQUISITION_EVENTS>(fact);
-  if (e.type !== 'acquisition.rumored' && e.type !== 'acquisition.announced' && state.stage === 'none')
-    throw violation('no_deal', 'Terms, closing and review events need a rumored or announced deal.');
+  if (e.type !== 'acquisition.rumored' && e.type !== 'acquisition.announced' && state.stage === 'none') throw violation('no_deal');
 
   switch (e.type) {
     case 'acquisition.rumored':
-      if (state.stage !== 'none') throw violation('already_tracked', 'A deal already tracked cannot be rumored again.');
+      if (state.stage !== 'none') throw violation('already_tracked');
       return;
     case 'acquisition.announced':
-      if (state.announced) throw violation('already_announced', 'A deal is announced only once.');
+      if (state.announced) throw violation('already_announced');
       return;
     case 'acquisition.completed': {
       const blocking = blockingReviews(state.reviews);
-      if (blocking.length > 0) throw violation('blocked', 'A deal blocked by a prohibition cannot complete.', blocking);
+      if (blocking.length > 0) throw violation('blocked', blocking);
       // Unknown suspensiveness counts as suspensory: completing could breach a standstill nobody reported.
       const waiting = state.reviews.filter((r) => isPending(r) && r.suspensory !== false);
-      if (waiting.length > 0)
-        throw violation(
-          'review_pending',
-          'A deal cannot complete while a suspensory (or possibly suspensory) review is open or suspended.',
-          waiting,
-        );
+      if (waiting.length > 0) throw violation('review_pending', waiting);
       return;
     }
     case 'acquisition.terms_amended':

@@ -5,47 +5,42 @@ import { statedEvent, type Provenance } from '../stream/provenance.js';
 import type { EXPORT_EVENTS } from './chiptrade.events.js';
 import { grantedLicencesNamed } from './chiptrade.match.js';
 import type { ExportSide } from './chiptrade.state.js';
+import { CHIPTRADE_RULES } from './chiptrade.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 const DECIDED = new Set(['granted', 'denied', 'returned']);
 
 /** Throws when `fact` cannot happen to the export side in `side`. */
 export function decideExport(side: ExportSide, provenance: Provenance, fact: Fact): void {
   const stater = (path: string) => statedEvent(provenance, `export.${path}`);
-  const violation = (code: string, rule: string, state: unknown = side.state, involved: (string | null)[] = [stater('state')]) =>
-    new RuleViolation(`chiptrade.${code}`, rule, { side: 'export', state }, [...involved, fact.event_id]);
+  const violation = (
+    code: string,
+    state: unknown = side.state,
+    involved: (string | null)[] = [stater('state')],
+    rule = sentenceOf(CHIPTRADE_RULES, code, fact.type),
+  ) => new RuleViolation(`chiptrade.${code}`, rule, { side: 'export', state }, [...involved, fact.event_id]);
   const e = typed<typeof EXPORT_EVENTS>(fact);
 
-  if (side.state === 'unrestricted' && e.type !== 'chiptrade.export_licence_required')
-    throw violation(
-      'export_unrestricted',
-      'No licence, policy or application events while exports are unrestricted; impose a requirement first.',
-    );
+  if (side.state === 'unrestricted' && e.type !== 'chiptrade.export_licence_required') throw violation('export_unrestricted');
 
   const applicationId = 'application_id' in e.data ? e.data.application_id : null;
   const application = side.applications.find((a) => a.application_id === applicationId);
   const onApplication = () => {
     if (application && DECIDED.has(application.state))
-      throw violation(
-        'application_decided',
-        'A decided application is not decided again.',
-        { application_id: application.application_id, state: application.state },
-        [stater(`applications.${application.application_id}`)],
-      );
+      throw violation('application_decided', { application_id: application.application_id, state: application.state }, [
+        stater(`applications.${application.application_id}`),
+      ]);
   };
 
   switch (e.type) {
     case 'chiptrade.export_licence_required':
-      if (side.state === 'licence_required' || side.state === 'licensed')
-        throw violation('requirement_in_place', 'A licence requirement already in place is amended, not imposed again.');
+      if (side.state === 'licence_required' || side.state === 'licensed') throw violation('requirement_in_place');
       return;
     case 'chiptrade.export_application_filed':
       if (application)
-        throw violation(
-          'application_exists',
-          'An application is filed once.',
-          { application_id: application.application_id, state: application.state },
-          [stater(`applications.${application.application_id}`)],
-        );
+        throw violation('application_exists', { application_id: application.application_id, state: application.state }, [
+          stater(`applications.${application.application_id}`),
+        ]);
       return;
     case 'chiptrade.export_application_referred':
     case 'chiptrade.export_application_returned':
@@ -56,7 +51,6 @@ export function decideExport(side: ExportSide, provenance: Provenance, fact: Fac
       if (grantedLicencesNamed(side.licences, e.data).length === 0)
         throw violation(
           'no_licence',
-          'Only a granted licence can be revoked.',
           side.state,
           side.licences.map((_, i) => stater(`licences.${i}`)),
         );

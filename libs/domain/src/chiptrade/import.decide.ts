@@ -6,6 +6,8 @@ import { companyIdOf } from '../values/company-ref.js';
 import type { IMPORT_EVENTS } from './chiptrade.events.js';
 import { approvalOf, isSameRestriction, restrictionKey } from './chiptrade.match.js';
 import type { ImportSide } from './chiptrade.state.js';
+import { CHIPTRADE_RULES } from './chiptrade.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 /** Throws when `fact` cannot happen to the import side in `side`. */
 export function decideImport(side: ImportSide, provenance: Provenance, fact: Fact): void {
@@ -22,7 +24,7 @@ export function decideImport(side: ImportSide, provenance: Provenance, fact: Fac
       if (previous && !upgrade)
         throw new RuleViolation(
           'chiptrade.importer_already_decided',
-          'An importer already approved or denied gets no second approval; correct the first instead.',
+          sentenceOf(CHIPTRADE_RULES, 'importer_already_decided'),
           { side: 'import', importer: companyIdOf(previous.importer), state: previous.state },
           [stater(`approvals.${at}`), fact.event_id],
         );
@@ -32,7 +34,7 @@ export function decideImport(side: ImportSide, provenance: Provenance, fact: Fac
       if (!side.restrictions.some((r) => isSameRestriction(r, e.data)))
         throw new RuleViolation(
           'chiptrade.no_such_restriction',
-          'Only a restriction in force can be lifted.',
+          sentenceOf(CHIPTRADE_RULES, 'no_such_restriction'),
           { side: 'import', state: side.state, restrictions: side.restrictions.map(({ authority, measure }) => ({ authority, measure })) },
           [...side.restrictions.map((r) => stater(`restrictions.${restrictionKey(r)}`)), fact.event_id],
         );

@@ -6,6 +6,8 @@ import { aliasName, type AliasData, type COMPANY_EVENTS } from './company.events
 import { aliasPath } from './company.evolve.js';
 import type { CompanyState } from './company.state.js';
 import { normalizeName } from './normalize-name.js';
+import { COMPANY_RULES } from './company.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 function summary(state: CompanyState) {
   return {
@@ -18,7 +20,7 @@ function summary(state: CompanyState) {
 
 /** Throws when `fact` cannot happen to a company in `state`. */
 export function decideCompany(state: CompanyState, fact: Fact): void {
-  const violation = (code: string, rule: string, involved: (string | null | undefined)[]) =>
+  const violation = (code: string, involved: (string | null | undefined)[], rule = sentenceOf(COMPANY_RULES, code, fact.type)) =>
     new RuleViolation(`company.${code}`, rule, summary(state), [...involved, fact.event_id]);
   const noDuplicates = (incoming: readonly AliasData[]) => {
     // Within one registration the duplicate has no earlier event to name.
@@ -28,21 +30,17 @@ export function decideCompany(state: CompanyState, fact: Fact): void {
     for (const alias of incoming) {
       const name = aliasName(alias);
       const key = normalizeName(name);
-      if (seen.has(key)) throw violation('duplicate_alias', `The alias '${name}' is already known.`, [seen.get(key)]);
+      if (seen.has(key)) throw violation('duplicate_alias', [seen.get(key)], `The alias '${name}' is already known.`);
       seen.set(key, null);
     }
   };
 
-  if (state.merged_into !== null)
-    throw violation('merged', 'Only meta-events may follow the merge of a duplicate company.', [
-      statedEvent(state.provenance, 'merged_into'),
-    ]);
+  if (state.merged_into !== null) throw violation('merged', [statedEvent(state.provenance, 'merged_into')]);
 
   const e = typed<typeof COMPANY_EVENTS>(fact);
   switch (e.type) {
     case 'company.registered':
-      if (state.registered)
-        throw violation('already_registered', 'A company is registered once.', [statedEvent(state.provenance, 'registered')]);
+      if (state.registered) throw violation('already_registered', [statedEvent(state.provenance, 'registered')]);
       return noDuplicates(e.data.aliases ?? []);
     case 'company.alias_added':
       return noDuplicates([e.data.alias]);
@@ -53,13 +51,15 @@ export function decideCompany(state: CompanyState, fact: Fact): void {
       const here = state.headquarters_country;
       const changesNothing = !from_country || from_country === to_country || state.relocations.at(-1)?.to_country === here;
       if (to_country === here && changesNothing)
-        throw violation('already_in_country', `The company is already in ${to_country}.`, [
-          statedEvent(state.provenance, 'headquarters_country'),
-        ]);
+        throw violation(
+          'already_in_country',
+          [statedEvent(state.provenance, 'headquarters_country')],
+          `The company is already in ${to_country}.`,
+        );
       return;
     }
     case 'company.duplicate_merged':
-      if (e.data.surviving_company_id === state.subject) throw violation('merge_into_self', 'A company cannot be merged into itself.', []);
+      if (e.data.surviving_company_id === state.subject) throw violation('merge_into_self', []);
       return;
     case 'company.alias_retired':
     case 'company.renamed':

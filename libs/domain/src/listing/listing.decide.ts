@@ -5,6 +5,8 @@ import { typed, type Fact } from '../stream/fact.js';
 import { statedEvent } from '../stream/provenance.js';
 import type { LISTING_EVENTS } from './listing.events.js';
 import type { ListingState, ListingStatus } from './listing.state.js';
+import { LISTING_RULES } from './listing.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 // The line planned → filed → marketing → priced → trading → delisted; forward skips are fine.
 const STAGE: Record<Exclude<ListingStatus, 'postponed' | 'withdrawn'>, number> = {
@@ -24,15 +26,13 @@ function stageOf(state: ListingState): number {
 
 /** Throws when `fact` cannot happen to a listing in `state`. */
 export function decideListing(state: ListingState, fact: Fact): void {
-  const violation = (code: string, rule: string) =>
+  const violation = (code: string, rule = sentenceOf(LISTING_RULES, code, fact.type)) =>
     new RuleViolation(`listing.${code}`, rule, state.status, [statedEvent(state.provenance, 'status'), fact.event_id]);
   const forwardTo = (target: keyof typeof STAGE) => {
-    if (STAGE[target] < stageOf(state))
-      throw violation('invalid_transition', 'A listing does not move backward along planned → filed → marketing → priced → trading.');
+    if (STAGE[target] < stageOf(state)) throw violation('invalid_transition');
   };
 
-  if (state.status === 'withdrawn' || state.status === 'delisted')
-    throw violation('closed', 'Only meta-events may follow a withdrawal or a delisting.');
+  if (state.status === 'withdrawn' || state.status === 'delisted') throw violation('closed');
 
   const e = typed<typeof LISTING_EVENTS>(fact);
   switch (e.type) {
@@ -48,14 +48,13 @@ export function decideListing(state: ListingState, fact: Fact): void {
     case 'listing.trading_started':
       return forwardTo('trading');
     case 'listing.postponed':
-      if (stageOf(state) >= STAGE.priced) throw violation('invalid_transition', 'A listing can be postponed only before it is priced.');
+      if (stageOf(state) >= STAGE.priced) throw violation('invalid_transition');
       return;
     case 'listing.resumed':
-      if (state.status !== 'postponed') throw violation('not_postponed', 'Only a postponed listing can resume.');
+      if (state.status !== 'postponed') throw violation('not_postponed');
       return;
     case 'listing.withdrawn':
-      if (stageOf(state) >= STAGE.trading)
-        throw violation('withdrawn_after_trading', 'A listing that has started trading cannot be withdrawn.');
+      if (stageOf(state) >= STAGE.trading) throw violation('withdrawn_after_trading');
       return;
     case 'listing.price_move_reported':
     case 'listing.delisted':

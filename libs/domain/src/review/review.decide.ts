@@ -4,6 +4,8 @@ import type { Phase, ReviewEvent } from './review.events.js';
 import { statedEvent, type Provenance } from '../stream/provenance.js';
 import { findReview, isTerminal, reviewPath, reviewSummary, type ReviewState } from './review.state.js';
 import { asReviewEvent } from './review.evolve.js';
+import { REVIEW_SENTENCES } from './review.rules.js';
+import { sentenceOf } from '../stream/rule-sentences.js';
 
 // `unspecified` has no place on the line, so it never counts as a regression.
 const PHASE_RANK: Partial<Record<Phase, number>> = { prenotification: 0, simplified: 1, phase_1: 2, phase_2: 3, phase_3: 4 };
@@ -19,18 +21,15 @@ export function decideReview(aggregate: string, state: { reviews: ReviewState[];
   const event: ReviewEvent = asReviewEvent(aggregate, fact);
   const review = findReview(state.reviews, event.data.review_id);
   const lastEvent = statedEvent(state.provenance, reviewPath(event.data.review_id));
-  const violation = (code: string, rule: string) =>
+  const violation = (code: string, rule = sentenceOf(REVIEW_SENTENCES, code)) =>
     new RuleViolation(`${aggregate}.${code}`, rule, reviewSummary(review, event.data.review_id), [lastEvent, fact.event_id]);
 
   if (review === undefined) {
-    if (event.name === 'review_phase_changed' || event.name === 'review_resumed')
-      throw violation('review_not_open', 'A review cannot become known by a phase change or a resumption.');
+    if (event.name === 'review_phase_changed' || event.name === 'review_resumed') throw violation('review_not_open');
     return;
   }
-  if (event.name === 'review_opened') throw violation('review_already_open', 'A review_id is opened only once.');
-  if (isTerminal(review)) throw violation('review_terminal', 'Nothing happens on a review once it is decided, closed, withdrawn or moot.');
-  if (event.name === 'review_resumed' && review.state !== 'suspended')
-    throw violation('review_not_suspended', 'Only a suspended review can resume.');
-  if (event.name === 'review_phase_changed' && isRegression(review.phase, event.data.to_phase))
-    throw violation('review_phase_regression', 'A review does not move back to an earlier phase.');
+  if (event.name === 'review_opened') throw violation('review_already_open');
+  if (isTerminal(review)) throw violation('review_terminal');
+  if (event.name === 'review_resumed' && review.state !== 'suspended') throw violation('review_not_suspended');
+  if (event.name === 'review_phase_changed' && isRegression(review.phase, event.data.to_phase)) throw violation('review_phase_regression');
 }

@@ -15,3 +15,6 @@ export function reviewRules(reviewTypes: readonly string[]): RuleSentence[] {
     { code: 'review_phase_regression', sentence: 'A review does not move back to an earlier phase.', types: named('review_phase_changed') },
   ];
 }
+
+/** The review rules' sentences, for review.decide (which types they constrain depends on the aggregate). */
+export const REVIEW_SENTENCES = reviewRules([]);

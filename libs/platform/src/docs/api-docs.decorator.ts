@@ -9,9 +9,26 @@ type Schema = z.ZodType | Record<string, unknown>;
 /** Schemas several operations share, by component name: the document lists each once under components/schemas. */
 export const SHARED_SCHEMAS = new Map<string, Record<string, unknown>>();
 
-/** A schema shared by name: `$ref`s to one components/schemas entry instead of a copy per operation. */
-export function sharedSchema(name: string, schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
-  if (!SHARED_SCHEMAS.has(name)) SHARED_SCHEMAS.set(name, openApiSchema(schema, io));
+/**
+ * A schema shared by name: `$ref`s to one components/schemas entry instead of a copy per operation. `parts` names
+ * sub-schemas it repeats (the source block of every event variant, say), which become components of their own.
+ */
+export function sharedSchema(name: string, schema: z.ZodType, parts: Record<string, z.ZodType> = {}): Record<string, unknown> {
+  if (!SHARED_SCHEMAS.has(name)) {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, part] of Object.entries(parts)) registry.add(part, { id });
+    const converted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', metadata: registry });
+    // zod refers to named parts inside its own document (#/$defs/…); in OpenAPI they live under components/schemas.
+    const {
+      $schema: _dialect,
+      $defs = {},
+      ...root
+    } = JSON.parse(JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/')) as {
+      $defs?: Record<string, Record<string, unknown>>;
+    } & Record<string, unknown>;
+    SHARED_SCHEMAS.set(name, root);
+    for (const [id, definition] of Object.entries($defs)) SHARED_SCHEMAS.set(id, definition);
+  }
   return { $ref: `#/components/schemas/${name}` };
 }
 

@@ -70,7 +70,9 @@ function describePathParameter(path: string, parameter: Parameter): string {
   if (PATH_PARAMETERS[parameter.name]) return PATH_PARAMETERS[parameter.name];
   const collection = /\/v1\/([^/]+)\/\{id\}/.exec(path)?.[1] ?? '';
   if (ID_BY_COLLECTION[collection]) return ID_BY_COLLECTION[collection];
-  return `The resource's slug (\`meta-manus-2025\`) or its full subject (\`acquisition:meta-manus-2025\`).`;
+  // Read-model collections are named after their aggregate: /v1/acquisitions/{id} takes `acquisition:<slug>` or the slug.
+  const kind = collection === 'companies' ? 'company' : collection.replace(/s$/, '');
+  return `The ${kind}'s slug, or its full subject \`${kind}:<slug>\` (both name the same resource).`;
 }
 
 /** One entry per parameter (Nest lists a header twice when both @ApiHeader and @Headers name it), every one described. */
