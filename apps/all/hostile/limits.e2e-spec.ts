@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiKeysRepository } from '@newsledger/platform';
-import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
+import { createTestDatabase, eventually, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
 import { allApp } from '../all.app.js';
 import { b64, expectProblem, expectRefused, registerCompany, type Body } from './support.js';
 
@@ -95,6 +95,8 @@ describe('hostile input: limits before work', () => {
   it('refuses crafted cursors on every list with a 400 problem', async () => {
     // Lists of one subject answer 404 before reading a cursor when the subject is unknown.
     expect((await api.request('/v1/events', { method: 'POST', json: registerCompany('zhipu') })).status).toBe(201);
+    // The company read model gets it asynchronously: wait until the subject is known there.
+    await eventually(async () => expect((await api.request('/v1/companies/zhipu')).status).toBe(200));
     const subscription = (await (await api.request('/v1/subscriptions', { method: 'POST', json: { url: 'http://93.184.215.14/', event_types: ['*'] } })).json()) as Body;
     const lists = [
       '/v1/companies',

@@ -41,7 +41,8 @@ export const isoDate = z
  */
 export const isoTimestamp = z.iso
   .datetime({ offset: true, error: 'expected an ISO 8601 timestamp with Z or an offset' })
-  .refine((value) => inRange(Date.parse(value)), OUT_OF_RANGE);
+  // A value that is no timestamp at all (NaN) is the format check's to report, once.
+  .refine((value) => Number.isNaN(Date.parse(value)) || inRange(Date.parse(value)), OUT_OF_RANGE);
 
 export const PRECISIONS = ['day', 'month', 'quarter', 'year', 'unknown'] as const;
 export type Precision = (typeof PRECISIONS)[number];
