@@ -271,14 +271,16 @@ export class ConsumerSet {
     const { name } = state.member;
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const event = attempt.first === null ? `the event after position ${attempt.from.global_position}` : `the event at position ${attempt.first}`;
-    state.halted = `${event} cannot be processed: ${cause}`;
+    const reason = `${event} cannot be processed: ${cause}`;
     this.logger.error(
       { err: error, consumer: name, after_position: attempt.from.global_position },
-      `log consumer ${name} halted: ${state.halted}; the other consumers keep running, restart it once fixed`,
+      `log consumer ${name} halted: ${reason}; the other consumers keep running, restart it once fixed`,
     );
-    await recordHalt(this.pool, name, attempt.from.global_position, state.halted).catch((recordError: Error) =>
+    await recordHalt(this.pool, name, attempt.from.global_position, reason).catch((recordError: Error) =>
       this.logger.error({ err: recordError, consumer: name }, 'could not record the halt'),
     );
+    // Reported halted only once the record every process reads is written.
+    state.halted = reason;
   }
 
   private async outcomeOf(
