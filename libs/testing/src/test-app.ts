@@ -37,6 +37,11 @@ export async function startTestApp(
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     LOG_LEVEL: 'silent',
+    // Suites send thousands of requests from one address (the fuzz test with wrong keys too);
+    // rate-limit tests set their own limits.
+    RATE_LIMIT_PER_KEY: '10000000',
+    RATE_LIMIT_PER_IP: '10000000',
+    RATE_LIMIT_FAILED_AUTH: '10000000',
     ...env,
   });
   const runtime = await startRuntime(config, { applicationName: 'newsledger-test-app', log: () => undefined });

@@ -8,6 +8,7 @@ import { mountOpenApi } from '../docs/openapi.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT } from '../http/body-limits.js';
 import { useCheckedJsonParser } from '../http/json-body.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
+import { installRateLimits } from '../http/rate-limits.js';
 import { clientErrorHandler, frameworkErrors, installRequestGate } from '../http/request-gate.js';
 import { requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
@@ -59,6 +60,7 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   const app = await NestFactory.create<NestFastifyApplication>(RootModule.forRoot(runtime, definition.modules), adapter, {
     bufferLogs: true,
   });
+  await installRateLimits(adapter.getInstance(), runtime);
   installRequestGate(adapter.getInstance(), app.get(ApiKeysRepository));
   useCheckedJsonParser(app);
   app.useLogger(app.get(Logger));
