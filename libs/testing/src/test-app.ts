@@ -7,6 +7,7 @@ import {
   type AppDefinition,
   type Runtime,
 } from '@newsledger/platform';
+import type { DestinationStream } from 'pino';
 import { testEnv } from './test-environment.js';
 import type { TestDatabase } from './test-database.js';
 
@@ -30,6 +31,7 @@ export async function startTestApp(
   database: TestDatabase,
   definition: AppDefinition,
   env: Record<string, string> = {},
+  { logDestination }: { logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const redisUrl = testEnv('redisUrl');
   const config = loadConfig({
@@ -44,7 +46,7 @@ export async function startTestApp(
     RATE_LIMIT_FAILED_AUTH: '10000000',
     ...env,
   });
-  const runtime = await startRuntime(config, { applicationName: 'newsledger-test-app', log: () => undefined });
+  const runtime = await startRuntime(config, { applicationName: 'newsledger-test-app', log: () => undefined, logDestination });
   const app = await createHttpApp(runtime, definition);
   await app.listen({ port: 0, host: '127.0.0.1' });
   await bootstrapAdminKey(app, runtime);

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { AppConfig } from '../config/config.schema.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrateDatabase } from '../database/migrate.js';
@@ -21,7 +21,7 @@ export interface Runtime {
 
 export async function startRuntime(
   config: AppConfig,
-  { applicationName, log }: { applicationName: string; log: (line: string) => void },
+  { applicationName, log, logDestination }: { applicationName: string; log: (line: string) => void; logDestination?: DestinationStream },
 ): Promise<Runtime> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, () => undefined);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
@@ -35,7 +35,7 @@ export async function startRuntime(
   const queue = config.redisUrl ? redisQueueBackend(config.redisUrl) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
   return {
     config,
-    logger: createRootLogger(config),
+    logger: createRootLogger(config, logDestination),
     databaseUrl,
     embedded: embedded !== null,
     pool,
