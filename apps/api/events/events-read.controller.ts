@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { fitPage, logPosition, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { fitPage, logPosition, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
 import { logPageQuery, typePrefix } from './log-query.js';
 import { presentEvent } from './present-event.js';
 
 const streamQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: pageQuery.limit,
   // A stream's version is a PostgreSQL integer.
   cursor: logPosition.max(2_147_483_646).optional(),
 });
