@@ -26,7 +26,7 @@ const IMPORT_EVENTS = 100_000;
  */
 export async function run(): Promise<void> {
   await withScratchDatabase(async ({ url }) => {
-    const runtime = await startRuntime(loadConfig({ DATABASE_URL: url, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', PG_POOL_MAX: '20' }), {
+    const runtime = await startRuntime(loadConfig({ DATABASE_URL: url, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', PG_POOL_MAX: '20', RATE_LIMIT_PER_KEY: '10000000', RATE_LIMIT_PER_IP: '10000000' }), {
       applicationName: 'bench-ingest',
       log: () => undefined,
     });

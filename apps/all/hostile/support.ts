@@ -48,3 +48,23 @@ export async function expectRefused(db: TestDatabase, request: () => Promise<Res
 }
 
 export const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** The first event the live stream (SSE) sends for `query`, parsed from its `data:` line. */
+export async function firstLiveEvent(baseUrl: string, key: string, query: string): Promise<Body> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/v1/events/live?${query}`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the live stream ended before an event: ${text}`);
+      text += decoder.decode(value, { stream: true });
+      const data = /^data: (.*)\n\n/m.exec(text);
+      if (data) return JSON.parse(data[1]) as Body;
+    }
+  } finally {
+    controller.abort();
+  }
+}

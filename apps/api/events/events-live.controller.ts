@@ -3,6 +3,7 @@ import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, LiveStreams, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { logFilterQuery, typePrefix, type LogFilterQuery } from './log-query.js';
 import { LogTail } from './log-tail.service.js';
 import { presentEvent } from './present-event.js';
@@ -13,6 +14,9 @@ const POLL_MS = 2_000;
 const PAGE = 200;
 // A client that lets this much pile up unread is dropped; it resumes with Last-Event-ID.
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+// A position as the stream sent it in `id:`, no larger than a JS number holds exactly.
+const lastEventIdSchema = z.string().regex(/^\d{1,16}$/).transform(Number).refine(Number.isSafeInteger);
 
 /** Server-Sent Events of the log: `id:` is the global position; resume with Last-Event-ID or ?after= without gaps. */
 @ApiTags('log')
@@ -52,12 +56,11 @@ export class EventsLiveController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (lastEventId !== undefined && !/^\d+$/.test(lastEventId)) {
-      throw problems.validation('Last-Event-ID must be a global position.', {
-        errors: [{ path: '/headers/last-event-id', message: 'not a position' }],
-      });
+    const resumeAt = lastEventId === undefined ? undefined : lastEventIdSchema.safeParse(lastEventId);
+    if (resumeAt && !resumeAt.success) {
+      throw problems.validation('Last-Event-ID must be a global position.', { errors: [{ path: '/headers/last-event-id', message: 'not a position' }] });
     }
-    let after = lastEventId !== undefined ? Number(lastEventId) : (query.after ?? (await this.store.head()));
+    let after = resumeAt ? resumeAt.data : (query.after ?? (await this.store.head()));
     const filter = { typePrefix: typePrefix(query.type), subject: query.subject, company: query.company };
 
     reply.hijack();

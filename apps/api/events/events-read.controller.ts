@@ -1,14 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { ApiDocs, ApiQueries, fitPage, logPosition, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, fitPage, logPosition, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import { z } from 'zod';
 import { LOGGED_EXAMPLE, logPageSchema } from './event-docs.js';
 import { logPageQuery, typePrefix } from './log-query.js';
 import { presentEvent } from './present-event.js';
 
 const streamQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: pageQuery.limit,
   // A stream's version is a PostgreSQL integer.
   cursor: logPosition.max(2_147_483_646).optional(),
 });

@@ -1,4 +1,4 @@
-import { logPosition } from '@newsledger/platform';
+import { logPosition, pageQuery } from '@newsledger/platform';
 import { subjectFilter } from '@newsledger/read-models';
 import { z } from 'zod';
 
@@ -13,7 +13,7 @@ export const logFilterQuery = z.strictObject({
 });
 
 export const logPageQuery = logFilterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: pageQuery.limit,
   cursor: logPosition.optional(),
 });
 

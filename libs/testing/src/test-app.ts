@@ -7,6 +7,7 @@ import {
   type AppDefinition,
   type Runtime,
 } from '@newsledger/platform';
+import type { DestinationStream } from 'pino';
 import { testEnv } from './test-environment.js';
 import type { TestDatabase } from './test-database.js';
 
@@ -30,6 +31,7 @@ export async function startTestApp(
   database: Pick<TestDatabase, 'url'>,
   definition: AppDefinition,
   env: Record<string, string> = {},
+  { logDestination }: { logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const redisUrl = testEnv('redisUrl');
   const config = loadConfig({
@@ -37,9 +39,14 @@ export async function startTestApp(
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     LOG_LEVEL: 'silent',
+    // Suites send thousands of requests from one address (the fuzz test with wrong keys too);
+    // rate-limit tests set their own limits.
+    RATE_LIMIT_PER_KEY: '10000000',
+    RATE_LIMIT_PER_IP: '10000000',
+    RATE_LIMIT_FAILED_AUTH: '10000000',
     ...env,
   });
-  const runtime = await startRuntime(config, { applicationName: 'newsledger-test-app', log: () => undefined });
+  const runtime = await startRuntime(config, { applicationName: 'newsledger-test-app', log: () => undefined, logDestination });
   const app = await createHttpApp(runtime, definition);
   await app.listen({ port: 0, host: '127.0.0.1' });
   await bootstrapAdminKey(app, runtime);

@@ -51,17 +51,19 @@ export class QueueDashboard implements OnModuleInit {
     );
   }
 
-  private async authorize(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  // An async hook that answers returns the reply, so Fastify stops there even while the answer is
+  // still on its way through async onSend hooks (the rate limits' among them).
+  private async authorize(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const key = await this.sessions.verify(request.headers.cookie, DASHBOARD_COOKIE);
-    if (key && grants(key.scopes, 'admin')) return;
+    if (key && grants(key.scopes, 'admin')) return undefined;
     if (!key && request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
       // A person without a session: the workspace signs in with an admin key and comes back.
-      await reply.redirect(`/sign-in?next=${encodeURIComponent(DASHBOARD_PATH)}`, 303);
-      return;
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(DASHBOARD_PATH)}`, 303);
     }
     const problem = key
       ? problems.forbidden('The queue dashboard needs an admin key.')
       : problems.unauthorized(`Sign in first: POST ${DASHBOARD_PATH}/session with an admin key sets the dashboard cookie.`);
     sendProblem(reply, { ...problem.problem, instance: request.url });
+    return reply;
   }
 }

@@ -40,9 +40,9 @@ export const isoDate = z
  * 1899-12-31T23:30Z, out of range; comparisons always go through the instant, never the text.
  */
 export const isoTimestamp = z.iso
-  .datetime({ offset: true, error: 'expected an ISO 8601 timestamp with Z or an offset' })
-  // A value that is no timestamp at all (NaN) is the format check's to report, once.
-  .refine((value) => Number.isNaN(Date.parse(value)) || inRange(Date.parse(value)), OUT_OF_RANGE);
+  // abort: text that is no timestamp gets that one message, not a range message beside it.
+  .datetime({ offset: true, error: 'expected an ISO 8601 timestamp with Z or an offset', abort: true })
+  .refine((value) => inRange(Date.parse(value)), OUT_OF_RANGE);
 
 export const PRECISIONS = ['day', 'month', 'quarter', 'year', 'unknown'] as const;
 export type Precision = (typeof PRECISIONS)[number];

@@ -7,6 +7,7 @@ import { mountOpenApi } from '../docs/openapi.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT } from '../http/body-limits.js';
 import { useCheckedJsonParser } from '../http/json-body.js';
 import { ProblemFilter, type ProblemConverter } from '../http/problem.filter.js';
+import { installRateLimits } from '../http/rate-limits.js';
 import { clientErrorHandler, frameworkErrors, installRequestGate } from '../http/request-gate.js';
 import { NestPinoLogger, requestId } from '../logging/logger.module.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
@@ -60,6 +61,7 @@ export async function createHttpApp(runtime: Runtime, definition: AppDefinition)
   const app = await NestFactory.create<NestFastifyApplication>(RootModule.forRoot(runtime, definition.modules), adapter, {
     bufferLogs: true,
   });
+  await installRateLimits(adapter.getInstance(), runtime);
   installRequestGate(adapter.getInstance(), app.get(ApiKeysRepository));
   useCheckedJsonParser(app);
   app.useLogger(new NestPinoLogger(runtime.logger));

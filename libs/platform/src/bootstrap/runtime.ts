@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { AppConfig } from '../config/config.schema.js';
 import { openEmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrateDatabase } from '../database/migrate.js';
@@ -27,11 +27,14 @@ export async function startRuntime(
     applicationName,
     log,
     shareEmbedded = false,
+    logDestination,
   }: {
     applicationName: string;
     log: (line: string) => void;
     /** Use the embedded PostgreSQL a running service already serves on DATA_DIR (the CLI does) instead of refusing to start. */
     shareEmbedded?: boolean;
+    /** Where the logs go (tests capture them); stdout by default. */
+    logDestination?: DestinationStream;
   },
 ): Promise<Runtime> {
   const embedded = config.databaseUrl
@@ -48,7 +51,7 @@ export async function startRuntime(
   const pool = createPool(databaseUrl, { max: config.pgPoolMax, applicationName });
   const readPool = config.databaseReadUrl ? createPool(config.databaseReadUrl, { max: config.pgPoolMax, applicationName }) : pool;
   const queue = redis ? redisQueueBackend(redis) : postgresQueueBackend(databaseUrl, pool, { poolSize: config.pgPoolMax });
-  const logger = createRootLogger(config);
+  const logger = createRootLogger(config, logDestination);
   // A store that cannot be asked yet is not a start-up failure: readiness reports it until it answers.
   for (const warning of await queue.warnings().catch(() => [])) logger.warn(warning);
   let closing: Promise<void> | undefined;

@@ -75,10 +75,10 @@ export const configSchema = z.object({
   BATCH_BODY_LIMIT: size.prefault('4mb'),
   HTTP_REQUEST_TIMEOUT: duration.prefault('30s'),
   HTTP_IDLE_TIMEOUT: duration.prefault('2m'),
-  HTTP_KEEP_ALIVE_TIMEOUT: duration.prefault('5s'),
-  RATE_LIMIT_PER_KEY: positive(1_000_000).default(1200),
-  RATE_LIMIT_PER_IP: positive(1_000_000).default(2400),
-  RATE_LIMIT_FAILED_AUTH: positive(1_000_000).default(30),
+  HTTP_KEEP_ALIVE_TIMEOUT: duration.prefault('72s'),
+  RATE_LIMIT_PER_KEY: positive(10_000_000).default(6000),
+  RATE_LIMIT_PER_IP: positive(10_000_000).default(12000),
+  RATE_LIMIT_FAILED_AUTH: positive(10_000_000).default(60),
   RATE_LIMIT_WINDOW: duration.prefault('1m'),
 });
 

@@ -12,7 +12,11 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed-json', title: 'The body is empty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', title: 'The request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', title: 'Send application/json' },
+  // The client went away while its body was arriving: nobody reads the answer, and it is no server error.
+  ECONNRESET: { code: 'client-aborted', title: 'The client closed the connection' },
 };
+
+const INTERNAL: Problem = { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to answer; the error is logged.' };
 
 /** The one place errors become HTTP: every failure leaves as application/problem+json, 5xx without internals. */
 @Catch()
@@ -31,7 +35,11 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const { problem, headers } = this.toProblem(error);
-    if (problem.status >= 500) this.logger.error({ err: error, url: request.url }, 'request failed');
+    // A failure nobody foresaw is logged once, with its stack. A 5xx the service chose (a read model
+    // behind min_position, writers colliding) is an answer, and client errors (4xx) are the client's:
+    // neither is an error of the service, so no stack either.
+    if (problem.type === INTERNAL.type) this.logger.error({ err: error, url: request.url }, 'request failed');
+    else if (problem.status >= 500) this.logger.warn({ url: request.url, problem: problem.type, detail: problem.detail }, 'request answered 5xx');
     sendProblem(reply, { ...problem, instance: request.url }, headers);
   }
 
@@ -59,10 +67,12 @@ export class ProblemFilter implements ExceptionFilter {
       });
       return { problem, headers };
     }
-    return {
-      problem: { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to answer; the error is logged.' },
-      headers: {},
-    };
+    // Any other error Fastify raised about the request itself carries its 4xx status.
+    const status = fastifyError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { problem: { type: problemType(`http-${status}`), title: 'The request cannot be read', status, detail: fastifyError.message }, headers: {} };
+    }
+    return { problem: INTERNAL, headers: {} };
   }
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { type DynamicModule, Global, type LoggerService, Module } from '@nestjs/common';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.schema.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -13,11 +14,9 @@ export function requestId(request: IncomingMessage): string {
 }
 
 /** One pino instance per process: Fastify logs each request through it, Nest's logger writes to it too. */
-export function createRootLogger(config: AppConfig): Logger {
-  return pino({
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  });
+export function createRootLogger(config: AppConfig, destination?: DestinationStream): Logger {
+  const options = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** The process's pino logger, for providers that log (`@Inject(ROOT_LOGGER)`). */

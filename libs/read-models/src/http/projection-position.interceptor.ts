@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional, SetMetadata, UseInterceptors, applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiProblems, ApiQueries, problems, ZodPipe } from '@newsledger/platform';
+import { ApiProblems, ApiQueries, logPosition, problems, ZodPipe } from '@newsledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ export interface ReadModelsApiOptions {
 
 const DEFAULT_WAIT_MS = 5_000;
 
-const minPositionQuery = z.object({ min_position: z.coerce.number().int().min(0).optional() });
+const minPositionQuery = z.object({ min_position: logPosition.optional() });
 
 /**
  * Answers carry `x-projection-position`: how far into the log the read model behind them is. Read
