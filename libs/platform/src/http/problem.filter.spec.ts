@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
-import type { PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { ProblemFilter } from './problem.filter.js';
 import { problems } from './problem.js';
 
@@ -8,10 +8,10 @@ import { problems } from './problem.js';
 function handle(error: unknown) {
   const logged: { level: string; fields: Record<string, unknown> }[] = [];
   const logger = {
-    setContext: () => undefined,
+    child: () => logger,
     error: (fields: Record<string, unknown>) => logged.push({ level: 'error', fields }),
     warn: (fields: Record<string, unknown>) => logged.push({ level: 'warn', fields }),
-  } as unknown as PinoLogger;
+  } as unknown as Logger;
   let status = 0;
   const reply = {
     status: (code: number) => ((status = code), reply),
@@ -41,5 +41,12 @@ describe('ProblemFilter logging (issue 10, item 5)', () => {
     expect(handle(problems.validation('bad')).logged).toEqual([]);
     const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET', statusCode: 400 });
     expect(handle(aborted)).toEqual({ status: 400, logged: [] });
+  });
+
+  it('answers a lost database connection 503 with retry-after, logged at warn', () => {
+    const lost = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const { status, logged } = handle(lost);
+    expect(status).toBe(503);
+    expect(logged.map((entry) => entry.level)).toEqual(['warn']);
   });
 });

@@ -12,11 +12,14 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed-json', title: 'The body is empty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', title: 'The request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', title: 'Send application/json' },
-  // The client went away while its body was arriving: nobody reads the answer, and it is no server error.
-  ECONNRESET: { code: 'client-aborted', title: 'The client closed the connection' },
 };
 
-const INTERNAL: Problem = { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to answer; the error is logged.' };
+const INTERNAL: Problem = {
+  type: problemType('internal'),
+  title: 'Internal error',
+  status: 500,
+  detail: 'The server failed to answer; the error is logged.',
+};
 
 /** The one place errors become HTTP: every failure leaves as application/problem+json, 5xx without internals. */
 @Catch()
@@ -39,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
     // behind min_position, writers colliding) is an answer, and client errors (4xx) are the client's:
     // neither is an error of the service, so no stack either.
     if (problem.type === INTERNAL.type) this.logger.error({ err: error, url: request.url }, 'request failed');
-    else if (problem.status >= 500) this.logger.warn({ url: request.url, problem: problem.type, detail: problem.detail }, 'request answered 5xx');
+    else if (problem.status >= 500)
+      this.logger.warn({ url: request.url, problem: problem.type, detail: problem.detail }, 'request answered 5xx');
     sendProblem(reply, { ...problem, instance: request.url }, headers);
   }
 
@@ -52,13 +56,27 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const title = status === 404 ? 'No such resource' : error.message;
-      return { problem: { type: problemType(status === 404 ? 'not-found' : `http-${status}`), title, status, detail: error.message }, headers: {} };
+      return {
+        problem: { type: problemType(status === 404 ? 'not-found' : `http-${status}`), title, status, detail: error.message },
+        headers: {},
+      };
     }
     const fastifyError = error as { code?: string; statusCode?: number; message?: string };
     if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) {
       const known = FASTIFY_CODES[fastifyError.code];
       const status = fastifyError.statusCode ?? 400;
       return { problem: { type: problemType(known.code), title: known.title, status, detail: fastifyError.message }, headers: {} };
+    }
+    // The client went away while its body was arriving (Fastify gives that a 4xx): nobody reads the
+    // answer, and it is no server error. A database connection reset carries no status: an outage.
+    if (fastifyError?.code === 'ECONNRESET' && isClientStatus(fastifyError.statusCode)) {
+      const problem = {
+        type: problemType('client-aborted'),
+        title: 'The client closed the connection',
+        status: fastifyError.statusCode,
+        detail: fastifyError.message,
+      };
+      return { problem, headers: {} };
     }
     if (isUnavailableError(error)) {
       // PostgreSQL or the queue is away (restarting, unreachable): a retry shortly will do.
@@ -69,11 +87,18 @@ export class ProblemFilter implements ExceptionFilter {
     }
     // Any other error Fastify raised about the request itself carries its 4xx status.
     const status = fastifyError?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { problem: { type: problemType(`http-${status}`), title: 'The request cannot be read', status, detail: fastifyError.message }, headers: {} };
+    if (isClientStatus(status)) {
+      return {
+        problem: { type: problemType(`http-${status}`), title: 'The request cannot be read', status, detail: fastifyError.message },
+        headers: {},
+      };
     }
     return { problem: INTERNAL, headers: {} };
   }
+}
+
+function isClientStatus(status: unknown): status is number {
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): void {

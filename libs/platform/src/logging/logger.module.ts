@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Global, type LoggerService, Module } from '@nestjs/common';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.schema.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
