@@ -96,12 +96,18 @@ function finishParameters(path: string, parameters: Parameter[]): Parameter[] {
   return [...byName.values()];
 }
 
+/** Every route but health and metrics counts against the rate limits (http/rate-limits.ts). */
+function isRateLimited(path: string): boolean {
+  return !/^\/(health|metrics)(\/|$)/.test(path);
+}
+
 function problemStatuses(path: string, operation: Operation, access: RouteAccess | undefined): number[] {
   const statuses = new Set<number>();
   if ((operation.parameters ?? []).some((p) => p.in !== 'path') || operation.requestBody) statuses.add(400);
   if (!access?.public) statuses.add(401);
   if (access?.scopes.length) statuses.add(403);
   if (path.includes('{')) statuses.add(404);
+  if (isRateLimited(path)) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
