@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readPostmasterPid } from '@newsledger/platform';
 import { BUILT_SERVICE_ADMIN_KEY, startBuiltService, temporaryDataDir, type BuiltService } from '@newsledger/testing';
@@ -67,4 +70,16 @@ describe('npm start: start and stop', () => {
       expect(postgresProcessesOf(data.dir)).toEqual([]);
     }
   }, 600_000);
+
+  // PostgreSQL refuses root, so root runs it as the `postgres` user, which cannot enter a 0700 folder.
+  const asRoot = process.getuid?.() === 0 ? it : it.skip; // the case exists only for root
+  asRoot('as root in a private (0700) directory, stops with one sentence and leaves nothing running', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'newsledger-private-'));
+    try {
+      await expect(startBuiltService(dir)).rejects.toThrow(/exited with 1 during start-up:\nStarted as root, .* cannot reach .*, or set DATABASE_URL\.\n$/);
+      expect(postgresProcessesOf(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -233,6 +233,22 @@ describe('webhook delivery', () => {
     expect((await call(`/v1/deliveries/${dead.id}/retry`, { method: 'POST' })).status).toBe(409);
   });
 
+  it('gives a retried dead delivery a fresh retry schedule, not one last attempt', async () => {
+    const company = uniqueCompany();
+    receiver.respond('/still-down', () => ({ status: 503 }));
+    const subscription = await subscribe('/still-down', { filter: { companies: [company] } });
+    await appendEvent(db.pool, { type: 'signal.policy_announced', companies: [company] });
+    const [dead] = await eventually('the delivery to die', () =>
+      deliveriesOf(subscription.id, '?status=dead').then((d) => d.length === 1 && d),
+    );
+    expect(dead.attempts).toHaveLength(3);
+    expect((await call(`/v1/deliveries/${dead.id}/retry`, { method: 'POST' })).status).toBe(202);
+    const [again] = await eventually('the retried delivery to die again', () =>
+      deliveriesOf(subscription.id, '?status=dead').then((d) => d.length === 1 && d[0].attempts.length > 3 && d),
+    );
+    expect(again.attempts.map((a: Json) => a.status_code)).toEqual([503, 503, 503, 503, 503, 503]);
+  });
+
   it('signs with both secrets during a rotation, each verifying on its own', async () => {
     const company = uniqueCompany();
     const subscription = await subscribe('/rotated', { filter: { companies: [company] } });

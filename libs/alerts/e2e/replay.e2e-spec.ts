@@ -121,4 +121,19 @@ describe('replay', () => {
       /No subscription/,
     );
   });
+
+  it('marks a replay that keeps failing failed after a few attempts instead of claiming it forever', async () => {
+    const { body: subscription } = await call('/v1/subscriptions', { method: 'POST', json: { url: receiver.url('/never'), event_types: ['*'] } });
+    // Its end is a position the log does not have, so every run fails.
+    const { rows } = await db.pool.query<{ id: string }>(
+      `INSERT INTO replays (subscription_id, criteria, up_to_position, matched, cursor_position)
+       VALUES ($1, '{}', 999999999, 1, 0) RETURNING id`,
+      [subscription.id],
+    );
+    const failed = await eventually('the replay to be marked failed', async () => {
+      const row = (await db.pool.query<Json>(`SELECT status, attempts, error FROM replays WHERE id = $1`, [rows[0].id])).rows[0];
+      return row.status === 'failed' && row;
+    });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 3, error: expect.any(String) });
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { canonicalJson, checkAppend, parseProposal, RuleViolation, type NewEvent, type StoredEvent, type Warning } from '@newsledger/domain';
-import { EventIdConflict, EventStore, WrongExpectedVersion, type EventToAppend, type RecordedEvent } from '@newsledger/event-store';
+import { checkAppend, parseProposal, RuleViolation, type NewEvent, type StoredEvent, type Warning } from '@newsledger/domain';
+import { EventIdConflict, EventStore, WrongExpectedVersion, type AppendResult, type EventToAppend } from '@newsledger/event-store';
 import { BatchItemFailed, EventTooLarge, ProposalInvalid } from './ingest-errors.js';
 import { idempotentEventId } from './idempotency.js';
 import { RecordEventsCommand, type RecordedResult, type WriterContext } from './record-events.command.js';
@@ -40,15 +40,9 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
   }
 
   private async record(proposals: Proposal[], writer: WriterContext): Promise<RecordedResult[]> {
-    const stored = new Map((await this.store.findByEventIds(proposals.map((p) => p.event.event_id))).map((e) => [e.event_id, e]));
-    const results = new Map<number, RecordedResult>();
-    const fresh: Proposal[] = [];
-    for (const proposal of proposals) {
-      const existing = stored.get(proposal.event.event_id);
-      if (!existing) fresh.push(proposal);
-      else if (sameContent(existing, proposal.event)) results.set(proposal.index, resultOf(existing, proposal.warnings, true));
-      else throw new BatchItemFailed(proposal.index, new EventIdConflict(proposal.event.event_id));
-    }
+    const stored = new Set((await this.store.findByEventIds(proposals.map((p) => p.event.event_id))).map((e) => e.event_id));
+    const results = await this.resend(proposals.filter((p) => stored.has(p.event.event_id)), writer);
+    const fresh = proposals.filter((p) => !stored.has(p.event.event_id));
 
     const bySubject = groupBySubject(fresh);
     const streams = await this.store.readStreams([...bySubject.keys()]);
@@ -88,6 +82,33 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
     }
     return proposals.map((p) => results.get(p.index)!);
   }
+
+  /**
+   * Events whose ids are already stored: whether each is a resend of the same event (answered with the
+   * stored one) or an id reused for other content (409) is decided by the append function alone, in
+   * SQL, which compares every content field. Nothing is written either way.
+   */
+  private async resend(known: Proposal[], writer: WriterContext): Promise<Map<number, RecordedResult>> {
+    const results = new Map<number, RecordedResult>();
+    if (known.length === 0) return results;
+    const bySubject = groupBySubject(known);
+    const batches = [...bySubject].map(([subject, group]) => ({ subject, expected: 'any' as const, events: group.map((p) => toAppend(p.event, writer)) }));
+    let answers: AppendResult[];
+    try {
+      answers = await this.store.appendMany(batches);
+    } catch (error) {
+      if (!(error instanceof EventIdConflict)) throw error;
+      throw new BatchItemFailed(known.find((p) => p.event.event_id === error.event_id)?.index ?? known[0].index, error);
+    }
+    const byId = new Map(known.map((p) => [p.event.event_id, p]));
+    for (const answer of answers) {
+      for (const { event_id, version, global_position, recorded_at, duplicate } of answer.events) {
+        const proposal = byId.get(event_id)!;
+        results.set(proposal.index, { event_id, subject: answer.subject, version, global_position, recorded_at, warnings: proposal.warnings, duplicate });
+      }
+    }
+    return results;
+  }
 }
 
 function parse(input: unknown, index: number, writer: WriterContext, total: number): Proposal {
@@ -124,17 +145,7 @@ function blamedIndex(error: unknown, group: Proposal[]): number {
   return group[0].index;
 }
 
-const CONTENT_FIELDS = ['type', 'subject', 'occurred_on', 'occurred_precision', 'data', 'source'] as const;
 
-/** Key order and absent-versus-undefined do not count: jsonb keeps neither. */
-function sameContent(stored: RecordedEvent, proposed: NewEvent): boolean {
-  return CONTENT_FIELDS.every((field) => canonicalJson(stored[field]) === canonicalJson(proposed[field]));
-}
-
-function resultOf(event: RecordedEvent, warnings: Warning[], duplicate: boolean): RecordedResult {
-  const { event_id, subject, version, global_position, recorded_at } = event;
-  return { event_id, subject, version, global_position, recorded_at, warnings, duplicate };
-}
 
 function toAppend(event: NewEvent, writer: WriterContext): EventToAppend {
   return {

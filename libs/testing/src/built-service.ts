@@ -74,15 +74,22 @@ export async function startBuiltService(dataDir: string, env: Record<string, str
     },
   };
   try {
-    await eventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} during start-up:\n${output}`);
-        // Ready, and the admin key admitted (the service admits ADMIN_API_KEY just after it starts listening).
-        const response = await fetch(`${url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${BUILT_SERVICE_ADMIN_KEY}` } });
-        if (!response.ok) throw new Error(`not ready: ${response.status}`);
-      },
-      { timeoutMs: 90_000, intervalMs: 100 },
-    );
+    const failedStart = exit.then((code) => {
+      throw new Error(`the service exited with ${code} during start-up:\n${output}`);
+    });
+    failedStart.catch(() => undefined);
+    await Promise.race([
+      failedStart,
+      eventually(
+        async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return; // failedStart reports it
+          // Ready, and the admin key admitted (the service admits ADMIN_API_KEY just after it starts listening).
+          const response = await fetch(`${url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${BUILT_SERVICE_ADMIN_KEY}` } });
+          if (!response.ok) throw new Error(`not ready: ${response.status}`);
+        },
+        { timeoutMs: 90_000, intervalMs: 100 },
+      ),
+    ]);
   } catch (error) {
     await service.kill();
     throw error;

@@ -62,8 +62,9 @@ export class DeliveryQueue implements OnModuleDestroy {
   /**
    * Makes sure a delivery has a job that will run: adds it when the queue does not know it (lost with
    * a flushed Redis), re-runs it when its job is finished although the row is not settled (a dead
-   * delivery asked to retry, or a worker that could not record the outcome). Waiting, delayed and
-   * active jobs are left alone.
+   * delivery asked to retry, or a worker that could not record the outcome) with a fresh retry
+   * schedule (BullMQ otherwise keeps the spent attempt count, and a dead delivery would get one
+   * attempt). Waiting, delayed and active jobs are left alone.
    */
   async ensureQueued(id: string): Promise<'added' | 'rerun' | 'queued'> {
     const job = await this.queue.getJob(id);
@@ -73,7 +74,7 @@ export class DeliveryQueue implements OnModuleDestroy {
     }
     const state = await job.getState();
     if (state !== 'failed' && state !== 'completed') return 'queued';
-    await job.retry(state);
+    await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
     return 'rerun';
   }
 

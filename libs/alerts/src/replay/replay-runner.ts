@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts.options.js';
 import { ReplayService } from './replay.service.js';
-import { ReplaysRepository } from './replays.repository.js';
+import { MAX_REPLAY_ATTEMPTS, ReplaysRepository, type ReplayRow } from './replays.repository.js';
 
 /**
  * Runs the replays the API records, one at a time, and resumes any whose runner died (its
@@ -32,17 +32,30 @@ export class ReplayRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async runLoop(): Promise<void> {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
+      let replay: ReplayRow | null = null;
       try {
-        const replay = await this.replays.claimNext();
+        replay = await this.replays.claimNext();
         if (replay) {
           await this.service.run(replay, { signal });
           continue;
         }
       } catch (error) {
-        // Left running: its heartbeat goes stale and the next claim resumes it from its cursor.
-        this.logger.warn(`replay failed, will resume: ${(error as Error).message}`);
+        await this.failed(replay, error).catch((recordError: Error) => this.logger.warn(`recording a replay failure failed: ${recordError.message}`));
       }
       await sleep(this.options.replayPollIntervalMs, undefined, { signal }).catch(() => undefined);
+    }
+  }
+
+  /** Resumed from its cursor by the next claim, until it has failed MAX_REPLAY_ATTEMPTS times. */
+  private async failed(replay: ReplayRow | null, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!replay) return this.logger.warn(`claiming a replay failed: ${reason}`);
+    if (replay.attempts >= MAX_REPLAY_ATTEMPTS) {
+      this.logger.warn(`replay ${replay.id} failed ${replay.attempts} times, giving up: ${reason}`);
+      await this.replays.finish(replay.id, reason);
+    } else {
+      this.logger.warn(`replay ${replay.id} failed (attempt ${replay.attempts}), will resume: ${reason}`);
+      await this.replays.release(replay.id, reason);
     }
   }
 }

@@ -16,6 +16,8 @@ export interface ReplayRow {
   matched: number;
   cursor_position: number;
   status: 'pending' | 'running' | 'completed' | 'failed';
+  /** Times it was claimed; see MAX_REPLAY_ATTEMPTS. */
+  attempts: number;
   error: string | null;
   created_at: string;
   completed_at: string | null;
@@ -28,6 +30,8 @@ export type NewReplay = Pick<
 
 /** A runner that has not beaten for this long is presumed dead; another may take its replay over. */
 export const REPLAY_STALE_MS = 15_000;
+/** A replay whose run failed this many times is marked failed (its error says why) instead of claimed again. */
+export const MAX_REPLAY_ATTEMPTS = 3;
 
 @Injectable()
 export class ReplaysRepository {
@@ -64,7 +68,7 @@ export class ReplaysRepository {
   /** Takes the oldest replay nobody is running (never started, or its runner stopped beating). */
   async claimNext(): Promise<ReplayRow | null> {
     const { rows } = await this.pool.query<ReplayRow>(
-      `UPDATE replays SET status = 'running', heartbeat_at = now()
+      `UPDATE replays SET status = 'running', heartbeat_at = now(), attempts = attempts + 1
        WHERE id = (SELECT id FROM replays
                    WHERE status IN ('pending', 'running')
                      AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $1 / 1000.0))
@@ -73,6 +77,11 @@ export class ReplaysRepository {
       [REPLAY_STALE_MS],
     );
     return rows[0] ?? null;
+  }
+
+  /** A failed run gives the replay back at once (no waiting for its heartbeat to go stale), with why. */
+  async release(id: string, error: string): Promise<void> {
+    await this.pool.query(`UPDATE replays SET heartbeat_at = NULL, error = $2 WHERE id = $1 AND status = 'running'`, [id, error]);
   }
 
   /** Moves the resume point and beats the heartbeat. */

@@ -15,6 +15,8 @@ const GRACEFUL_CLOSE_MS = 5_000;
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryWorker.name);
   private worker?: Worker<DeliveryJob>;
+  /** Attempts running in this process, so a graceful stop knows when they are done. */
+  private readonly attempts = new Set<Promise<unknown>>();
 
   constructor(
     @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
@@ -25,7 +27,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const schedule = this.config.webhook.retryScheduleMs;
-    this.worker = this.backend.createWorker<DeliveryJob>(this.options.queueName, (job, token) => this.processor.process(job, token), {
+    this.worker = this.backend.createWorker<DeliveryJob>(this.options.queueName, (job, token) => this.track(this.processor.process(job, token)), {
       concurrency: this.options.workerConcurrency,
       lockDuration: this.options.lockDurationMs,
       stalledInterval: this.options.stalledIntervalMs,
@@ -38,6 +40,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       },
     });
     this.worker.on('error', (error) => this.logger.warn(`worker: ${error.message}`));
+  }
+
+  private track<T>(attempt: Promise<T>): Promise<T> {
+    this.attempts.add(attempt);
+    return attempt.finally(() => this.attempts.delete(attempt));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -53,9 +60,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
-    const closed = force ? Promise.resolve(false) : worker.close().then(() => true);
-    const finished = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(resolve, GRACEFUL_CLOSE_MS, false).unref())]);
+    // No new jobs, then wait for the attempts in flight ourselves: BullMQ's close() keeps its first
+    // promise (a later close(true) would wait for it instead of forcing), and its pause() reconnects
+    // after the wait, reopening a connection we are about to close.
+    await worker.pause(true);
+    const drained = force ? Promise.resolve(false) : Promise.allSettled([...this.attempts]).then(() => true);
+    const finished = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(resolve, GRACEFUL_CLOSE_MS, false).unref())]);
     if (!finished) await Promise.all([worker.close(true), this.processor.sender.destroy()]);
-    else await this.processor.sender.close();
+    else await Promise.all([worker.close(), this.processor.sender.close()]);
   }
 }

@@ -58,7 +58,8 @@ export class Lifecycle {
   /** Closes everything registered (waiting for a resource being created) and exits: 0, or 1 when a close failed. */
   stop(reason: string, exitCode = 0): Promise<void> {
     this.stopping ??= (async () => {
-      this.options.say(`${reason}${reason.startsWith('SIG') ? ' received' : ''}, shutting down`);
+      // A failed start has said why already; a signal is worth a line.
+      if (reason.startsWith('SIG')) this.options.say(`${reason} received, shutting down`);
       const deadline = setTimeout(() => {
         process.stderr.write(`shutdown took longer than ${this.options.deadlineMs / 1000} s; exiting\n`);
         this.exit(1);
