@@ -13,7 +13,7 @@ describe('DeliveryWorker.stop', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const redisUrl = testEnv('redisUrl');
-    backend = redisUrl ? redisQueueBackend(redisUrl) : postgresQueueBackend(db.url, db.pool, { poolSize: 4 });
+    backend = redisUrl ? redisQueueBackend({ url: redisUrl }) : postgresQueueBackend(db.url, db.pool, { poolSize: 4 });
   });
   afterAll(async () => {
     await backend.close();
