@@ -4,7 +4,7 @@ import { AlertRouterModule, WebhookWorkerModule, type AlertsOptions } from '@new
 import { EventStore, type EventToAppend } from '@newsledger/event-store';
 import { createAppContext, loadConfig, startRuntime, type Runtime } from '@newsledger/platform';
 import { Agent, request } from 'undici';
-import { WebhookReceiver } from '../../libs/alerts/e2e/support/webhook-receiver.js';
+import { WebhookReceiver } from '../../libs/testing/src/webhook-receiver.js';
 import { DeliveryQueue } from '../../libs/alerts/src/deliveries/delivery-queue.js';
 import { SubscriptionsRepository } from '../../libs/alerts/src/subscriptions/subscriptions.repository.js';
 import { generateWebhookSecret } from '../../libs/alerts/src/subscriptions/webhook-secret.js';

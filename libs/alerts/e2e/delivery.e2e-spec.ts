@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
+import { createTestDatabase, type ReceivedWebhook, startTestApp, type TestApp, type TestDatabase, WebhookReceiver } from '@newsledger/testing';
 import { Webhook } from 'standardwebhooks';
 import {
   callApi,
@@ -11,7 +11,6 @@ import {
   uniqueCompany,
   type Json,
 } from './support/harness.js';
-import { WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver.js';
 
 describe('webhook delivery', () => {
   let db: TestDatabase;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QUEUE_PREFIX } from '@newsledger/platform';
-import { createTestDatabase, RedisCluster, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
+import { createTestDatabase, RedisCluster, startTestApp, type TestApp, type TestDatabase, WebhookReceiver } from '@newsledger/testing';
 import { Cluster } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
 import {
@@ -13,7 +13,6 @@ import {
   uniqueCompany,
   type Json,
 } from './support/harness.js';
-import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const REVIEW = { review_id: 'cn-1', jurisdiction: 'CN', regime: 'unspecified' };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
+import { createTestDatabase, startTestApp, type TestApp, type TestDatabase, WebhookReceiver } from '@newsledger/testing';
 import { replaySubscription } from '../src/index.js';
 import {
   callApi,
@@ -11,7 +11,6 @@ import {
   uniqueCompany,
   type Json,
 } from './support/harness.js';
-import { WebhookReceiver } from './support/webhook-receiver.js';
 
 describe('replay', () => {
   let db: TestDatabase;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, RedisServer, startTestApp, testEnv, type TestApp, type TestDatabase } from '@newsledger/testing';
+import { createTestDatabase, RedisServer, startTestApp, type TestApp, type TestDatabase, testEnv, WebhookReceiver } from '@newsledger/testing';
 import { DeliveryQueue } from '../src/deliveries/delivery-queue.js';
 import { DeliveryWorker } from '../src/worker/delivery-worker.js';
 import { alertsApp, appendEvent, eventually, TEST_WEBHOOK_ENV, testAlertsOptions, uniqueCompany, type Json } from './support/harness.js';
-import { WebhookReceiver } from './support/webhook-receiver.js';
 
 describe('no lost alerts', () => {
   let db: TestDatabase;

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@newsledger/event-store';
+import { APP_CONFIG, type AppConfig } from '@newsledger/platform';
 import { ALERTS_OPTIONS, resolveAlertsOptions, type AlertsOptions } from './alerts.options.js';
 import { DeliveriesRepository } from './deliveries/deliveries.repository.js';
 import { DeliveryQueue } from './deliveries/delivery-queue.js';
@@ -8,6 +9,20 @@ import { ReplayService } from './replay/replay.service.js';
 import { ReplaysRepository } from './replay/replays.repository.js';
 import { SubscriptionDisabler } from './subscriptions/subscription-disabler.js';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository.js';
+
+const ALERTS_OVERRIDES = Symbol('ALERTS_OVERRIDES');
+
+/** The configured recovery intervals (WEBHOOK_SWEEP_INTERVAL, WEBHOOK_LOCK_DURATION) under what the app passes. */
+function alertsOptions(config: AppConfig, overrides: Partial<AlertsOptions>): AlertsOptions {
+  const { sweepIntervalMs, lockDurationMs } = config.webhook;
+  return resolveAlertsOptions({
+    sweepIntervalMs,
+    sweepGraceMs: 2 * sweepIntervalMs,
+    lockDurationMs,
+    stalledIntervalMs: lockDurationMs,
+    ...overrides,
+  });
+}
 
 const SHARED = [
   SubscriptionsRepository,
@@ -30,7 +45,11 @@ export class AlertsCoreModule {
     return {
       module: AlertsCoreModule,
       imports: [EventStoreModule],
-      providers: [{ provide: ALERTS_OPTIONS, useValue: resolveAlertsOptions(overrides) }, ...SHARED],
+      providers: [
+        { provide: ALERTS_OVERRIDES, useValue: overrides },
+        { provide: ALERTS_OPTIONS, inject: [APP_CONFIG, ALERTS_OVERRIDES], useFactory: alertsOptions },
+        ...SHARED,
+      ],
       exports: [ALERTS_OPTIONS, EventStoreModule, ...SHARED],
     };
   }

@@ -1,5 +1,6 @@
 export { readCheckpoint, resetCheckpoint, whenCaughtUp } from './consumer/checkpoints.js';
 export { holdConsumer } from './consumer/consumer-turn.js';
+export { haltedConsumers, type ConsumerHalt } from './consumer/consumer-halts.js';
 export { consumerLag, type ConsumerLag } from './consumer/consumer-lag.js';
 export { LogConsumer, type ConsumerLogger, type ConsumerOptions } from './consumer/log-consumer.js';
 export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVersion } from './errors.js';

@@ -12,6 +12,7 @@ export * from './config/load-config.js';
 export * from './database/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/pg-pool.js';
+export * from './database/unavailable.js';
 export * from './http/problem.filter.js';
 export * from './http/problem.js';
 export * from './metrics/metrics.js';

@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './test-environment.js';
 export * from './eventually.js';
 export * from './processes/index.js';
+export * from './webhook-receiver.js';

@@ -178,6 +178,8 @@ export interface ProjectionStatus {
   position: number;
   lag_events: number;
   lag_seconds: number;
-  state: 'live' | 'rebuilding';
+  state: 'live' | 'rebuilding' | 'failed';
+  /** Why the projection stopped (its consumer halted on an event it cannot process), null while it runs. */
+  error: { message: string; position: number; since: string } | null;
   progress: number | null;
 }

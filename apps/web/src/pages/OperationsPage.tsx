@@ -57,6 +57,7 @@ export function OperationsPage() {
                       <th scope="row">{projection.name}</th>
                       <td>
                         <StatusBadge status={projection.state} />
+                        {projection.error && <p className="notice notice-error">{projection.error.message}</p>}
                       </td>
                       <td>{projection.position}</td>
                       <td>{projection.lag_events}</td>

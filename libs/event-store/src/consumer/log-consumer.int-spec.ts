@@ -9,6 +9,7 @@ import type { RecordedEvent } from '../recorded-event.js';
 import { newEvent, newEvents } from '../testing/events.fixture.js';
 import { readCheckpoint, resetCheckpoint, whenCaughtUp } from './checkpoints.js';
 import { holdConsumer } from './consumer-turn.js';
+import { haltedConsumers } from './consumer-halts.js';
 import { consumerLag } from './consumer-lag.js';
 import { LogConsumer, type ConsumerOptions } from './log-consumer.js';
 
@@ -85,6 +86,39 @@ describe('LogConsumer', () => {
     await whenCaughtUp(db.pool, 'flaky', last);
     expect(failures).toBe(3);
     expect((await appliedBy('flaky')).sort()).toEqual(await allIds());
+  });
+
+  it('retries an outage for as long as it lasts, and halts on an event that keeps failing otherwise', async () => {
+    const { last } = await appendEvents(12);
+    const poison = last - 4;
+    let outages = 0;
+    const handle = apply('outage');
+    const outage = consumer('outage', {
+      batchSize: 5,
+      haltAfterFailures: 2,
+      async handle(events, client) {
+        if (outages++ < 6) throw Object.assign(new Error('the database system is shutting down'), { code: '57P01' });
+        await handle(events, client);
+      },
+    });
+    await whenCaughtUp(db.pool, 'outage', last);
+    expect(outage.halted).toBeNull();
+
+    const halting = consumer('halting', {
+      batchSize: 5,
+      haltAfterFailures: 2,
+      async handle(events, client) {
+        if (events.some((e) => e.global_position === poison)) throw new TypeError('cannot read the venue');
+        await apply('halting')(events, client);
+      },
+    });
+    await whenCaughtUp(db.pool, 'halting', poison - 1);
+    await waitFor(() => halting.halted !== null);
+    expect(halting.halted).toBe(`the event at position ${poison} cannot be processed: TypeError: cannot read the venue`);
+    expect(await haltedConsumers(db.pool)).toContainEqual(
+      expect.objectContaining({ name: 'halting', global_position: poison - 1, error: halting.halted }),
+    );
+    expect(await readCheckpoint(db.pool, 'halting')).toMatchObject({ global_position: poison - 1 });
   });
 
   it('resumes from its checkpoint after its connection is terminated mid-batch, applying nothing twice', async () => {

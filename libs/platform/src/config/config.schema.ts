@@ -57,6 +57,8 @@ export const configSchema = z.object({
     }),
   WEBHOOK_DISABLE_AFTER: duration.prefault('5d'),
   WEBHOOK_TIMEOUT: duration.prefault('15s'),
+  WEBHOOK_SWEEP_INTERVAL: duration.prefault('30s'),
+  WEBHOOK_LOCK_DURATION: duration.prefault('30s'),
   PG_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
 });
 
@@ -81,6 +83,10 @@ export interface AppConfig {
     readonly retryScheduleMs: readonly number[];
     readonly disableAfterMs: number;
     readonly timeoutMs: number;
+    /** How often PostgreSQL is checked for deliveries the queue lost; one overdue by twice this counts as lost. */
+    readonly sweepIntervalMs: number;
+    /** A worker that dies mid-delivery releases its job after this long (BullMQ's lock and stalled check). */
+    readonly lockDurationMs: number;
   };
 }
 
@@ -102,6 +108,8 @@ export function toAppConfig(env: Parsed): AppConfig {
       retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE,
       disableAfterMs: env.WEBHOOK_DISABLE_AFTER,
       timeoutMs: env.WEBHOOK_TIMEOUT,
+      sweepIntervalMs: env.WEBHOOK_SWEEP_INTERVAL,
+      lockDurationMs: env.WEBHOOK_LOCK_DURATION,
     },
   };
 }

@@ -22,6 +22,8 @@ export function createPool(connectionString: string, { max = 10, applicationName
     connectionString,
     max,
     application_name: applicationName,
+    // A server that is down refuses at once; one that hangs must not hold requests forever either.
+    connectionTimeoutMillis: 10_000,
     statement_timeout: 30_000,
     idle_in_transaction_session_timeout: 60_000,
   });

@@ -6,6 +6,9 @@ import { Public } from '../auth/scopes.decorator.js';
 import type { QueueBackend } from '../queue/queue-backend.js';
 import { PG_POOL, PG_READ_POOL, QUEUE_BACKEND } from '../tokens.js';
 
+// The event store's record of halted log consumers (infra/migrations/0007_consumer-halts.sql).
+const HALTED_CONSUMERS_SQL = `SELECT name, error, halted_at AS since FROM consumer_halts ORDER BY name`;
+
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -25,17 +28,26 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route traffic only then. */
+  /**
+   * PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route
+   * traffic only then. A log consumer that halted on an event it cannot process (consumer_halts)
+   * leaves the process ready, since a restart would not help and the rest keeps working, but turns
+   * the status to `degraded`, naming it.
+   */
   @Get('ready')
   @Public()
   @HealthCheck()
-  ready() {
-    return this.health.check([
+  async ready() {
+    const result = await this.health.check([
       () => this.indicators.check('postgres').attempt(() => this.pool.query('SELECT 1').then(() => undefined)).withTimeout(2_000),
       () => this.indicators.check(`queue_${this.queue.kind}`).attempt(() => this.queue.ping()).withTimeout(2_000),
       ...(this.readPool === this.pool
         ? []
         : [() => this.indicators.check('postgres_read').attempt(() => this.readPool.query('SELECT 1').then(() => undefined)).withTimeout(2_000)]),
     ]);
+    const { rows: halted } = await this.pool.query<{ name: string; error: string; since: string }>(HALTED_CONSUMERS_SQL);
+    if (halted.length === 0) return result;
+    const consumers = { status: 'down', halted: halted.map(({ name, error, since }) => ({ name, error, since })) };
+    return { ...result, status: 'degraded', error: { ...result.error, consumers }, details: { ...result.details, consumers } };
   }
 }

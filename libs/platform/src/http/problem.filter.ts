@@ -1,7 +1,8 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { PROBLEM_CONTENT_TYPE, problemType, ProblemException, type Problem } from './problem.js';
+import { isUnavailableError } from '../database/unavailable.js';
+import { PROBLEM_CONTENT_TYPE, problems, problemType, ProblemException, type Problem } from './problem.js';
 
 /** Turns an error a feature knows about (a domain error, say) into a problem, or returns null. */
 export type ProblemConverter = (error: unknown) => ProblemException | null;
@@ -48,6 +49,13 @@ export class ProblemFilter implements ExceptionFilter {
       const known = FASTIFY_CODES[fastifyError.code];
       const status = fastifyError.statusCode ?? 400;
       return { problem: { type: problemType(known.code), title: known.title, status, detail: fastifyError.message }, headers: {} };
+    }
+    if (isUnavailableError(error)) {
+      // PostgreSQL or the queue is away (restarting, unreachable): a retry shortly will do.
+      const { problem, headers } = problems.unavailable('A backing service (the database or the queue) is unavailable; retry shortly.', {
+        headers: { 'retry-after': '2' },
+      });
+      return { problem, headers };
     }
     return {
       problem: { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to answer; the error is logged.' },

@@ -1,4 +1,4 @@
-import { consumerLag } from '@newsledger/event-store';
+import { consumerLag, haltedConsumers } from '@newsledger/event-store';
 import type pg from 'pg';
 import type { Projection } from '../projection/projection.js';
 import { shadowOf } from './shadow-tables.js';
@@ -9,7 +9,10 @@ export interface ProjectionStatus {
   position: number;
   lag_events: number;
   lag_seconds: number;
-  state: 'live' | 'rebuilding';
+  /** `failed`: its consumer halted on an event it cannot process (see `error`); a rebuild shows as `rebuilding`. */
+  state: 'live' | 'rebuilding' | 'failed';
+  /** Why the projection stopped, null while it runs. */
+  error: { message: string; position: number; since: string } | null;
   /** Percent of the way from the start of the log to the live position; null when no rebuild runs. */
   progress: number | null;
 }
@@ -30,14 +33,19 @@ export async function projectionStatuses(pool: pg.Pool, projections: readonly Pr
     projections.map((p) => p.name),
     projections.map((p) => shadowOf(p).consumer),
   ]);
+  const halts = new Map((await haltedConsumers(pool)).map((halt) => [halt.name, halt]));
   return Promise.all(
-    rows.map(async ({ name, position, rebuilding, rebuilt_to }) => ({
-      name,
-      position,
-      ...(await consumerLag(pool, name)),
-      state: rebuilding ? ('rebuilding' as const) : ('live' as const),
-      progress: rebuilding ? percent(rebuilt_to, position) : null,
-    })),
+    rows.map(async ({ name, position, rebuilding, rebuilt_to }) => {
+      const halt = halts.get(name);
+      return {
+        name,
+        position,
+        ...(await consumerLag(pool, name)),
+        state: rebuilding ? ('rebuilding' as const) : halt ? ('failed' as const) : ('live' as const),
+        error: halt ? { message: halt.error, position: halt.global_position, since: halt.halted_at } : null,
+        progress: rebuilding ? percent(rebuilt_to, position) : null,
+      };
+    }),
   );
 }
 

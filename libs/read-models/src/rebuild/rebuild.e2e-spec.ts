@@ -4,12 +4,12 @@ import { EventStore, whenCaughtUp, type RecordedEvent } from '@newsledger/event-
 import { IngestModule, RecordEventsCommand } from '@newsledger/ingest';
 import { ApiKeysRepository } from '@newsledger/platform';
 import { createTestDatabase, eventually, startTestApp, type TestApp, type TestDatabase } from '@newsledger/testing';
-import type pg from 'pg';
 import { PROJECTIONS } from '../projections.js';
 import { ProjectorModule } from '../projector.module.js';
 import { ReadModelsApiModule } from '../read-models-api.module.js';
 import { generatedProposals } from '../testing/generated-ledger.js';
 import { seedProposals } from '../testing/seed-events.js';
+import { snapshotReadModels as snapshot } from '../testing/snapshot.js';
 import type { ProjectionStatus } from './projection-status.js';
 
 const ADMIN_WRITER = { allowRecordedAt: true, apiKeyId: null, requestId: null, idempotencyKey: null };
@@ -29,10 +29,6 @@ async function caughtUp(db: TestDatabase, position: number): Promise<void> {
   await Promise.all(PROJECTIONS.map((projection) => whenCaughtUp(db.pool, projection.name, position)));
 }
 
-/** Every read-model table's rows, in key order (each table's first columns hold its key). */
-function snapshot(pool: pg.Pool) {
-  return Promise.all(TABLES.map(async (table) => ({ table, rows: (await pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)).rows })));
-}
 
 /** The log as `newsledger export` writes it: the lines `import` takes back, recorded_at included. */
 async function exported(db: TestDatabase): Promise<unknown[]> {
@@ -77,7 +73,7 @@ describe('projection rebuilds', () => {
 
   it('lists every projection with its position and lag, to admin keys only', async () => {
     expect(await statuses()).toEqual(
-      PROJECTIONS.map(({ name }) => ({ name, position: head, lag_events: 0, lag_seconds: 0, state: 'live', progress: null })),
+      PROJECTIONS.map(({ name }) => ({ name, position: head, lag_events: 0, lag_seconds: 0, state: 'live', error: null, progress: null })),
     );
     const { key } = await app.app.get(ApiKeysRepository).create('reader', ['read']);
     const forbidden = await app.request('/v1/projections', { key });

@@ -2,10 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT as ROOT } from '@newsledger/platform';
 import { freePort } from './free-port.js';
-
-const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 export type AppName = 'api' | 'projector' | 'alert-router' | 'webhook-worker' | 'all';
 

@@ -6,6 +6,8 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   receivedAt: number;
+  /** The status the receiver answered (or will answer) with. */
+  answered?: number;
 }
 
 export interface Reply {
@@ -76,6 +78,8 @@ export class WebhookReceiver {
     this.received.push(hit);
     const index = this.counts.get(hit.path) ?? 0;
     this.counts.set(hit.path, index + 1);
-    return this.responders.get(hit.path)?.(hit, index) ?? { status: 200 };
+    const reply = this.responders.get(hit.path)?.(hit, index) ?? { status: 200 };
+    hit.answered = reply.status;
+    return reply;
   }
 }
