@@ -1,4 +1,4 @@
-import { isUnavailableError } from '@newsledger/platform';
+import { isUnavailableError, metrics } from '@newsledger/platform';
 import type pg from 'pg';
 import { pino } from 'pino';
 import { APPENDED_CHANNEL } from '../commit-notifier.js';
@@ -33,6 +33,14 @@ export interface ConsumerOptions {
    */
   haltAfterFailures?: number;
 }
+
+// Summed over every process running a consumer, it counts each event once: batches take the
+// consumer's turn, so two processes never commit the same events (the multi-process test relies on it).
+const processedEvents = metrics.counter({
+  name: 'event_store_consumer_events_total',
+  help: 'Events the consumer processed in committed batches, in this process',
+  labelNames: ['consumer'],
+});
 
 // How soon to look again while events wait for an older transaction to end (doubling up to idleWaitMs).
 const HELD_POLL_MS = 25;
@@ -207,6 +215,7 @@ export class LogConsumer {
         }
       }
       await client.query('COMMIT');
+      processedEvents.inc({ consumer: this.name }, events.length);
       return { processed: events.length, end: events.at(-1) ?? from };
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
