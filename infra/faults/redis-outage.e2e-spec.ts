@@ -21,7 +21,7 @@ describe('Redis stopped and restarted empty', () => {
   }, 60_000);
 
   it('keeps ingest answering and delivers every alert once Redis is back', async () => {
-    const redis = cluster.redis!;
+    const { redis } = cluster;
     await cluster.subscribe('/outage');
     // Deliveries held waiting on a failing endpoint sit in Redis as delayed jobs when it goes away.
     let failing = true;

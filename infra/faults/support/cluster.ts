@@ -16,8 +16,6 @@ export type ServiceApp = Exclude<AppName, 'all'>;
 const SERVICE_APPS: ServiceApp[] = ['api', 'projector', 'alert-router', 'webhook-worker'];
 
 export interface ClusterOptions {
-  /** With its own redis-server (default), else BullMQ on PostgreSQL. */
-  redis?: boolean;
   /** Variables for every app on top of the cluster's. */
   env?: Record<string, string>;
   /** Processes per app (1 each by default). */
@@ -38,7 +36,7 @@ export class Cluster {
 
   private constructor(
     readonly postgres: PostgresServer,
-    readonly redis: RedisServer | null,
+    readonly redis: RedisServer,
     /** Every process of each app. */
     readonly replicas: Record<ServiceApp, AppProcess[]>,
     readonly receiver: WebhookReceiver,
@@ -49,9 +47,9 @@ export class Cluster {
     this.pool.on('error', () => undefined);
   }
 
-  static async start({ redis: withRedis = true, env = {}, replicas = {} }: ClusterOptions = {}): Promise<Cluster> {
+  static async start({ env = {}, replicas = {} }: ClusterOptions = {}): Promise<Cluster> {
     const postgres = await PostgresServer.start();
-    const redis = withRedis ? await RedisServer.start() : null;
+    const redis = await RedisServer.start();
     const receiver = await WebhookReceiver.start();
     const admin = new pg.Client({ connectionString: postgres.url });
     await admin.connect();
@@ -60,7 +58,7 @@ export class Cluster {
     const databaseUrl = withDatabase(postgres.url, 'newsledger');
     const appEnv = {
       DATABASE_URL: databaseUrl,
-      ...(redis ? { REDIS_URL: redis.url } : {}),
+      REDIS_URL: redis.url,
       ADMIN_API_KEY: ADMIN_KEY,
       WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_ALLOW_PRIVATE: 'true',
@@ -160,7 +158,7 @@ export class Cluster {
     await Promise.all(Object.values(this.replicas).flat().map((app) => app.stop()));
     await this.pool.end();
     await this.receiver.close();
-    await this.redis?.stop();
+    await this.redis.stop();
     await this.postgres.close();
   }
 }

@@ -97,11 +97,12 @@ describe('LogConsumer', () => {
       batchSize: 5,
       haltAfterFailures: 2,
       async handle(events, client) {
-        if (outages++ < 6) throw Object.assign(new Error('the database system is shutting down'), { code: '57P01' });
+        // More failures in a row than would halt it, were they not an outage.
+        if (outages++ < 4) throw Object.assign(new Error('the database system is shutting down'), { code: '57P01' });
         await handle(events, client);
       },
     });
-    await whenCaughtUp(db.pool, 'outage', last);
+    await whenCaughtUp(db.pool, 'outage', last, { timeoutMs: 20_000 });
     expect(outage.halted).toBeNull();
 
     const halting = consumer('halting', {
@@ -112,8 +113,8 @@ describe('LogConsumer', () => {
         await apply('halting')(events, client);
       },
     });
-    await whenCaughtUp(db.pool, 'halting', poison - 1);
-    await waitFor(() => halting.halted !== null);
+    await whenCaughtUp(db.pool, 'halting', poison - 1, { timeoutMs: 20_000 });
+    await waitFor(() => halting.halted !== null, 20_000);
     expect(halting.halted).toBe(`the event at position ${poison} cannot be processed: TypeError: cannot read the venue`);
     expect(await haltedConsumers(db.pool)).toContainEqual(
       expect.objectContaining({ name: 'halting', global_position: poison - 1, error: halting.halted }),

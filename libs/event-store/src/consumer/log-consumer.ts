@@ -167,15 +167,16 @@ export class LogConsumer {
   private async halt(attempt: { from: LogPoint; first: number | null }, error: unknown): Promise<void> {
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const event = attempt.first === null ? `the event after position ${attempt.from.global_position}` : `the event at position ${attempt.first}`;
-    this.haltedWith = `${event} cannot be processed: ${cause}`;
+    const reason = `${event} cannot be processed: ${cause}`;
     this.running = false;
     this.logger.error(
       { err: error, consumer: this.name, after_position: attempt.from.global_position },
-      `log consumer ${this.name} halted: ${this.haltedWith}; the other consumers keep running, restart it once fixed`,
+      `log consumer ${this.name} halted: ${reason}; the other consumers keep running, restart it once fixed`,
     );
-    await recordHalt(this.pool, this.name, attempt.from.global_position, this.haltedWith).catch((recordError: Error) =>
+    await recordHalt(this.pool, this.name, attempt.from.global_position, reason).catch((recordError: Error) =>
       this.logger.error({ err: recordError, consumer: this.name }, 'could not record the halt'),
     );
+    this.haltedWith = reason;
   }
 
   private async runBatch(limit: number): Promise<{ outcome: Outcome; processed: number }> {
