@@ -18,6 +18,8 @@ const SERVICE_APPS: ServiceApp[] = ['api', 'projector', 'alert-router', 'webhook
 export interface ClusterOptions {
   /** Variables for every app on top of the cluster's. */
   env?: Record<string, string>;
+  /** Processes per app (1 each by default). */
+  replicas?: Partial<Record<ServiceApp, number>>;
 }
 
 /**
@@ -29,18 +31,23 @@ export interface ClusterOptions {
 export class Cluster {
   readonly pool: pg.Pool;
 
+  /** The first process of each app. */
+  readonly apps: Record<ServiceApp, AppProcess>;
+
   private constructor(
     readonly postgres: PostgresServer,
     readonly redis: RedisServer,
-    readonly apps: Record<ServiceApp, AppProcess>,
+    /** Every process of each app. */
+    readonly replicas: Record<ServiceApp, AppProcess[]>,
     readonly receiver: WebhookReceiver,
     readonly databaseUrl: string,
   ) {
+    this.apps = Object.fromEntries(SERVICE_APPS.map((app) => [app, replicas[app][0]])) as Record<ServiceApp, AppProcess>;
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
     this.pool.on('error', () => undefined);
   }
 
-  static async start({ env = {} }: ClusterOptions = {}): Promise<Cluster> {
+  static async start({ env = {}, replicas = {} }: ClusterOptions = {}): Promise<Cluster> {
     const postgres = await PostgresServer.start();
     const redis = await RedisServer.start();
     const receiver = await WebhookReceiver.start();
@@ -63,17 +70,19 @@ export class Cluster {
     };
     // The api migrates the database first; the others then find it migrated.
     const api = await AppProcess.start('api', { env: appEnv });
-    const others = await Promise.all(SERVICE_APPS.slice(1).map((app) => AppProcess.start(app, { env: appEnv })));
-    const apps = Object.fromEntries([api, ...others].map((process) => [process.app, process])) as Record<ServiceApp, AppProcess>;
-    return new Cluster(postgres, redis, apps, receiver, databaseUrl);
+    const others = await Promise.all(
+      SERVICE_APPS.flatMap((app) => Array.from({ length: (replicas[app] ?? 1) - (app === 'api' ? 1 : 0) }, () => AppProcess.start(app, { env: appEnv }))),
+    );
+    const processes = Object.fromEntries(SERVICE_APPS.map((app) => [app, [api, ...others].filter((process) => process.app === app)]));
+    return new Cluster(postgres, redis, processes as Record<ServiceApp, AppProcess[]>, receiver, databaseUrl);
   }
 
-  /** A request to the api with the admin key. */
-  request(path: string, { json, ...init }: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  /** A request to the api (the first, unless `via` names another) with the admin key. */
+  request(path: string, { json, via = this.apps.api, ...init }: RequestInit & { json?: unknown; via?: AppProcess } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${ADMIN_KEY}`);
     if (json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(this.apps.api.baseUrl + path, {
+    return fetch(via.baseUrl + path, {
       ...init,
       headers,
       body: json !== undefined ? JSON.stringify(json) : init.body,
@@ -139,13 +148,14 @@ export class Cluster {
 
   /** Every app's log, for a failing test's message. */
   logs(): string {
-    return Object.values(this.apps)
+    return Object.values(this.replicas)
+      .flat()
       .map((app) => `=== ${app.app} ===\n${app.logs().slice(-4000)}`)
       .join('\n');
   }
 
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.apps).map((app) => app.stop()));
+    await Promise.all(Object.values(this.replicas).flat().map((app) => app.stop()));
     await this.pool.end();
     await this.receiver.close();
     await this.redis.stop();

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppProcess } from '@newsledger/testing';
 import type { Cluster } from './cluster.js';
 
 type Proposal = Record<string, unknown>;
@@ -21,12 +22,16 @@ export class Load {
   readonly report: LoadReport = { accepted: new Set(), unavailable: 0, unexpected: [] };
   readonly done: Promise<void>;
   private stopped = false;
+  /** The api processes requests take turns on; empty: the cluster's first api. */
+  private readonly via: AppProcess[];
+  private sent = 0;
 
   constructor(
     private readonly cluster: Cluster,
     lanes: Proposal[][],
-    { deadlineMs = 120_000, batch = 1 }: { deadlineMs?: number; batch?: number } = {},
+    { deadlineMs = 120_000, batch = 1, via = [] }: { deadlineMs?: number; batch?: number; via?: AppProcess[] } = {},
   ) {
+    this.via = via;
     const deadline = Date.now() + deadlineMs;
     this.done = Promise.all(lanes.map((lane) => this.run(lane, batch, deadline))).then(() => undefined);
   }
@@ -51,7 +56,8 @@ export class Load {
     const [path, json] = chunk.length === 1 ? ['/v1/events', chunk[0]] : ['/v1/events/batch', { events: chunk }];
     let response: Response;
     try {
-      response = await this.cluster.request(path, { method: 'POST', json, signal: AbortSignal.timeout(20_000) });
+      const via = this.via.length > 0 ? this.via[this.sent++ % this.via.length] : undefined;
+      response = await this.cluster.request(path, { method: 'POST', json, via, signal: AbortSignal.timeout(20_000) });
     } catch (error) {
       this.report.unexpected.push(`POST ${path}: ${(error as Error).message}`);
       return false;

@@ -1,4 +1,4 @@
-import { isUnavailableError } from '@newsledger/platform';
+import { isUnavailableError, metrics } from '@newsledger/platform';
 import type pg from 'pg';
 import { pino } from 'pino';
 import { APPENDED_CHANNEL } from '../commit-notifier.js';
@@ -45,6 +45,14 @@ export interface ConsumerSetOptions {
    */
   haltAfterFailures?: number;
 }
+
+// Summed over every process running a consumer, it counts each event once: batches take the
+// consumer's turn, so two processes never commit the same events (the multi-process test relies on it).
+const processedEvents = metrics.counter({
+  name: 'event_store_consumer_events_total',
+  help: 'Events the consumer processed in committed batches, in this process',
+  labelNames: ['consumer'],
+});
 
 // How soon to look again while events wait for an older transaction to end (doubling up to idleWaitMs).
 const HELD_POLL_MS = 25;
@@ -327,6 +335,7 @@ export class ConsumerSet {
         }
       }
       await client.query('COMMIT');
+      processedEvents.inc({ consumer: name }, events.length);
       const end = events.at(-1) ?? from;
       state.at = { transaction_id: end.transaction_id, global_position: end.global_position };
       return { processed: events.length, end };

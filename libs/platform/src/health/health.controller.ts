@@ -38,9 +38,10 @@ export class HealthController {
   }
 
   /**
-   * PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route traffic
-   * only then. A log consumer that halted on an event it cannot process (consumer_halts) leaves the process
-   * ready, since a restart would not help and the rest keeps working, but turns the status to `degraded`, naming it.
+   * PostgreSQL (and its read replica, when set) and the queue's store answer; load balancers route
+   * traffic only then. A log consumer that halted on an event it cannot process (consumer_halts)
+   * leaves the process ready, since a restart would not help and the rest keeps working, but turns
+   * the status to `degraded`, naming it.
    */
   @Get('ready')
   @Public()

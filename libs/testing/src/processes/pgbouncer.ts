@@ -41,6 +41,8 @@ export class PgBouncer {
         'pool_mode = transaction',
         'max_client_conn = 500',
         'default_pool_size = 20',
+        // DISCARD ALL after every transaction: no session state (a migration's advisory lock) outlives it.
+        'server_reset_query_always = 1',
         // node-postgres sends these as startup parameters; PgBouncer cannot keep them per client, so
         // production sets them on the role instead (docs/postgres-at-scale.md).
         'ignore_startup_parameters = statement_timeout,idle_in_transaction_session_timeout,extra_float_digits',
