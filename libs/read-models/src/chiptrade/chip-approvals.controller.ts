@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, PG_POOL, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';

@@ -4,7 +4,6 @@ import { ApiProblems, ApiQueries, logPosition, problems, ZodPipe } from '@newsle
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
-import { CheckpointWatch } from './checkpoint-watch.js';
 import { ReadDatabase } from './read-database.js';
 
 const PROJECTION = 'newsledger:projection';

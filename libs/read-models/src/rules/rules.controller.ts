@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsledger/event-store';
-import { ApiDocs, ApiQueries, pageQuery, PG_POOL, RequireScopes, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, pageQuery, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { authorityFilter, regionFilter } from '../http/filters.js';
