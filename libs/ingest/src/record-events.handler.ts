@@ -37,7 +37,12 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
   }
 
   private async record(proposals: Proposal[], writer: WriterContext): Promise<RecordedResult[]> {
-    const stored = new Map((await this.store.findByEventIds(proposals.map((p) => p.event.event_id))).map((e) => [e.event_id, e]));
+    // A retried request's events are found by id; the streams are read for every subject, fresh or not.
+    const { found, streams } = await this.store.findAndReadStreams(
+      proposals.map((p) => p.event.event_id),
+      [...new Set(proposals.map((p) => p.event.subject))],
+    );
+    const stored = new Map(found.map((e) => [e.event_id, e]));
     const results = new Map<number, RecordedResult>();
     const fresh: Proposal[] = [];
     for (const proposal of proposals) {
@@ -48,7 +53,6 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
     }
 
     const bySubject = groupBySubject(fresh);
-    const streams = await this.store.readStreams([...bySubject.keys()]);
     const batches: { subject: string; expected: number; events: EventToAppend[] }[] = [];
     const now = new Date().toISOString();
     for (const [subject, group] of bySubject) {
