@@ -23,7 +23,8 @@ const emmettEvent = (n: number): BenchEvent => ({ type: 'BenchEvent', data: { n,
 
 export async function run(): Promise<void> {
   await withScratchDatabase(async (db) => {
-    const emmett = getPostgreSQLEventStore(db.url, { schema: { autoMigration: 'CreateOrUpdate' } });
+    // On the scratch database's pool, which is ended before the database is dropped.
+    const emmett = getPostgreSQLEventStore(db.url, { schema: { autoMigration: 'CreateOrUpdate' }, connectionOptions: { pool: db.pool } });
     try {
       await emmett.appendToStream('bench-warmup', [emmettEvent(0)]);
       await appendCases(db, emmett);
@@ -116,7 +117,11 @@ async function emmettSkips(db: ScratchDatabase): Promise<number> {
       return [];
     },
   });
-  const emmett = getPostgreSQLEventStore(db.url, { schema: { autoMigration: 'CreateOrUpdate' }, projections: projections.inline([delay]) });
+  const emmett = getPostgreSQLEventStore(db.url, {
+    schema: { autoMigration: 'CreateOrUpdate' },
+    projections: projections.inline([delay]),
+    connectionOptions: { pool: db.pool },
+  });
   const seen = new Set<number>();
   const consumer = emmett.consumer<BenchEvent>();
   consumer.reactor<BenchEvent>({
@@ -138,7 +143,8 @@ async function emmettSkips(db: ScratchDatabase): Promise<number> {
       await sleep(2_000);
     }
   } finally {
-    await consumer.stop();
+    // close, not stop: the consumer's pool stays open until closed, and dropping the database would kill it.
+    await consumer.close();
     await emmett.close();
   }
   seen.delete(-1);

@@ -1,6 +1,6 @@
 import { PROJECTIONS } from '@newsledger/read-models';
 import { startReadSide } from '../projections/bench-app.js';
-import { catchUp, noop } from '../projections/catch-up.bench.js';
+import { catchUp, readAll } from '../projections/catch-up.bench.js';
 import { loadLedger } from '../projections/ledger.js';
 import { queryCases } from '../projections/queries.bench.js';
 import { compare, rate } from '../lib/measure.js';
@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
       copies = loaded.copies;
       head = loaded.head;
       events = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
-      const noopRate = () => rate(async () => (await catchUp(db, [noop('bench-noop')], head), events));
+      const noopRate = () => rate(async () => (await readAll(db, head), events));
       const all = await compare(() => rate(async () => (await catchUp(db, PROJECTIONS, head), events)), noopRate, 1);
       rates.set(size, all.value);
       report({

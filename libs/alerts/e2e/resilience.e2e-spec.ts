@@ -106,6 +106,31 @@ describe('no lost alerts', () => {
     }
   });
 
+  it('puts a job over its endpoint’s cap back for a moment, without spending an attempt', async () => {
+    // With an hour between attempts, a job put back as a failed attempt would not arrive in this test.
+    const options = testAlertsOptions({ workerConcurrency: 8, perSubscriptionInFlight: 1 });
+    const app = await startTestApp(db, alertsApp(options), { ...TEST_WEBHOOK_ENV, WEBHOOK_RETRY_SCHEDULE: '1h' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      receiver.respond('/capped', (_hit, index) => (index === 0 ? { status: 200, after: held } : { status: 200 }));
+      const company = uniqueCompany();
+      const subscription = await subscribe(app, '/capped', company);
+      for (let i = 0; i < 4; i++) await appendEvent(db.pool, { type: 'listing.filed', companies: [company] });
+      await eventually('the first delivery to hold the only slot', () => receiver.at('/capped').length === 1);
+      const { queue } = app.app.get(DeliveryQueue, { strict: false });
+      await eventually('the others to be put back', async () => (await queue.getJobCounts('delayed')).delayed === 3);
+      release();
+      await eventually('every delivery to arrive', () => receiver.at('/capped').length === 4);
+      await eventually('each to be logged once', async () =>
+        (await deliveries(subscription.id)).every((delivery) => delivery.status === 'succeeded' && delivery.attempt_count === 1),
+      );
+    } finally {
+      release();
+      await app.close();
+    }
+  });
+
   const withRedis = testEnv('redisUrl') ? it : it.skip;
   if (!testEnv('redisUrl')) {
     process.stdout.write(

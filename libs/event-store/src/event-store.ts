@@ -46,6 +46,12 @@ const SUBJECTS_NAMING_SQL = `
 const STREAM_VERSION_SQL = `SELECT version FROM streams WHERE subject = $1`;
 const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY ($1::uuid[]) ORDER BY e.global_position`;
 
+// BY_IDS_SQL and the streams' read in one statement: what a write decides on, in one round trip.
+const DECIDING_SQL = `
+  SELECT ${EVENT_COLUMNS}, e.event_id = ANY ($1::uuid[]) AS asked_by_id, e.subject = ANY ($2::text[]) AS in_stream
+    FROM events e WHERE e.event_id = ANY ($1::uuid[]) OR e.subject = ANY ($2::text[])
+   ORDER BY e.subject, e.version`;
+
 const DEFAULT_LOG_LIMIT = 100;
 // A retry takes a new transaction id, younger than the stream's last appender; only a race for the
 // same stream between taking the id and taking its lock can make it fail again.
@@ -171,6 +177,24 @@ export class EventStore {
     if (ids.length === 0) return [];
     const { rows } = await this.pool.query<RecordedEvent>(BY_IDS_SQL, [ids]);
     return rows.map((event) => upcastEvent(this.upcasters, event));
+  }
+
+  /**
+   * `findByEventIds(ids)` and `readStreams(subjects)` in one round trip: the stored events among `ids`
+   * (in log position order) and the whole streams of `subjects` (every subject asked for is in the map).
+   */
+  async findAndReadStreams(ids: string[], subjects: readonly string[]): Promise<{ found: RecordedEvent[]; streams: Map<string, RecordedEvent[]> }> {
+    const streams = new Map(subjects.map((subject) => [subject, [] as RecordedEvent[]]));
+    if (ids.length === 0 && subjects.length === 0) return { found: [], streams };
+    const { rows } = await this.pool.query<RecordedEvent & { asked_by_id: boolean; in_stream: boolean }>(DECIDING_SQL, [ids, subjects]);
+    const found: RecordedEvent[] = [];
+    for (const { asked_by_id, in_stream, ...row } of rows) {
+      const event = upcastEvent(this.upcasters, row);
+      if (asked_by_id) found.push(event);
+      if (in_stream) streams.get(event.subject)!.push(event);
+    }
+    found.sort((a, b) => a.global_position - b.global_position);
+    return { found, streams };
   }
 
   private async appendOn(db: Queryable, { subject, events, expected }: AppendBatch, notifyAtCommit: boolean): Promise<AppendResult> {

@@ -63,6 +63,15 @@ describe('EventStore reads', () => {
     expect(streams.get('listing:none')).toEqual([]);
   });
 
+  it('finds events by id and reads whole streams in one call, as the two reads would', async () => {
+    const subjects = ['listing:other', 'listing:zhipu-xhkg-2026', 'listing:none'];
+    const ids = [...(await store.readStream('listing:zhipu-xhkg-2026')).slice(1).map((e) => e.event_id), '00000000-0000-4000-8000-000000000000'];
+    const { found, streams } = await store.findAndReadStreams(ids, subjects);
+    expect(found).toEqual(await store.findByEventIds(ids));
+    expect(found).toHaveLength(2);
+    expect(streams).toEqual(await store.readStreams(subjects));
+  });
+
   it('pages through the log after a position without gaps or repeats', async () => {
     let last = 0;
     for (let i = 0; i < 6; i++)

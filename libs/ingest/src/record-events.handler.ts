@@ -40,12 +40,16 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
   }
 
   private async record(proposals: Proposal[], writer: WriterContext): Promise<RecordedResult[]> {
-    const stored = new Set((await this.store.findByEventIds(proposals.map((p) => p.event.event_id))).map((e) => e.event_id));
+    // A retried request's events are found by id; the streams are read for every subject, fresh or not: one round trip.
+    const { found, streams } = await this.store.findAndReadStreams(
+      proposals.map((p) => p.event.event_id),
+      [...new Set(proposals.map((p) => p.event.subject))],
+    );
+    const stored = new Set(found.map((e) => e.event_id));
     const results = await this.resend(proposals.filter((p) => stored.has(p.event.event_id)), writer);
     const fresh = proposals.filter((p) => !stored.has(p.event.event_id));
 
     const bySubject = groupBySubject(fresh);
-    const streams = await this.store.readStreams([...bySubject.keys()]);
     const batches: { subject: string; expected: number; events: EventToAppend[] }[] = [];
     const now = new Date().toISOString();
     for (const [subject, group] of bySubject) {

@@ -63,7 +63,9 @@ export class DeliveryProcessor {
       throw new UnrecoverableError('the subscription is disabled');
     }
     if (!(await this.limiter.acquire(delivery.subscription_id))) {
-      await job.moveToDelayed(Date.now() + BUSY_DELAY_MS * (1 + Math.random()), token);
+      // A whole millisecond: BullMQ's PostgreSQL backend stores it as a bigint and refuses a fraction,
+      // which failed the job as an attempt and put it back for the retry schedule's first delay.
+      await job.moveToDelayed(Math.round(Date.now() + BUSY_DELAY_MS * (1 + Math.random())), token);
       throw new DelayedError();
     }
     const attemptedAt = new Date();
