@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -71,15 +71,28 @@ describe('npm start: start and stop', () => {
     }
   }, 600_000);
 
-  // PostgreSQL refuses root, so root runs it as the `postgres` user, which cannot enter a 0700 folder.
+  // PostgreSQL refuses root, so root runs it as the `postgres` user, which cannot enter a 0700 folder:
+  // the cluster then lives where that user reaches it, and DATA_DIR/pg links to it.
   const asRoot = process.getuid?.() === 0 ? it : it.skip; // the case exists only for root
-  asRoot('as root in a private (0700) directory, stops with one sentence and leaves nothing running', async () => {
+  asRoot('as root in a private (0700) directory, starts, keeps its data through a restart, and stops cleanly', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'newsledger-private-'));
+    let cluster: string | null = null;
     try {
-      await expect(startBuiltService(dir)).rejects.toThrow(/exited with 1 during start-up:\nStarted as root, .* cannot reach .*, or set DATABASE_URL\.\n$/);
-      expect(postgresProcessesOf(dir)).toEqual([]);
+      for (let round = 1; round <= 2; round++) {
+        service = await startBuiltService(dir);
+        cluster = await realpath(path.join(dir, 'pg'));
+        expect(cluster.startsWith(dir)).toBe(false);
+        const keys = await fetch(`${service.url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${BUILT_SERVICE_ADMIN_KEY}` } });
+        expect(keys.status).toBe(200);
+        service.child.kill('SIGTERM');
+        const stopped = service;
+        service = undefined;
+        expect({ round, code: await stopped.exited(STOP_DEADLINE_MS) }).toEqual({ round, code: 0 });
+        expect(postgresProcessesOf(cluster)).toEqual([]);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
+      if (cluster) await rm(path.dirname(cluster), { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

