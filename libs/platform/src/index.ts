@@ -31,3 +31,4 @@ export * from './http/json-body.js';
 export * from './http/request-gate.js';
 export * from './docs/api-docs.decorator.js';
 export * from './docs/api-queries.decorator.js';
+export * from './net/free-port.js';

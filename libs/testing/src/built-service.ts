@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, readPostmasterPid } from '@newsledger/platform';
+import { freePort, PROJECT_ROOT, readPostmasterPid } from '@newsledger/platform';
 import { eventually } from './eventually.js';
 
 export const BUILT_SERVICE_ADMIN_KEY = 'nlk_built-service-admin-key-0123456789';
@@ -64,7 +63,9 @@ export async function startBuiltService(dataDir: string, env: Record<string, str
     exited: (timeoutMs) =>
       Promise.race([
         exit,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms:\n${output}`)), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms:\n${output}`)), timeoutMs).unref(),
+        ),
       ]),
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
@@ -95,15 +96,4 @@ export async function startBuiltService(dataDir: string, env: Record<string, str
     throw error;
   }
   return service;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT as ROOT } from '@newsledger/platform';
-import { freePort } from './free-port.js';
+import { freePort } from '@newsledger/platform';
 
 export type AppName = 'api' | 'projector' | 'alert-router' | 'webhook-worker' | 'all';
 

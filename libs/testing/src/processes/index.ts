@@ -1,5 +1,4 @@
 export * from './app-process.js';
-export * from './free-port.js';
 export * from './postgres-server.js';
 export * from './redis-server.js';
 export * from './redis-cluster.js';

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port.js';
+import { freePort } from '@newsledger/platform';
 import { asPostgresUser, giveToPostgresUser } from './postgres-user.js';
 
 /**

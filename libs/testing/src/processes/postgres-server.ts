@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@newsledger/platform';
-import { freePort } from './free-port.js';
+import { freePort } from '@newsledger/platform';
 
 /**
  * A PostgreSQL cluster of the test's own (the service's embedded start), on its own port and in a

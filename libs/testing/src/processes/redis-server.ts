@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Socket } from 'node:net';
-import { freePort } from './free-port.js';
+import { freePort } from '@newsledger/platform';
 
 /**
  * A `redis-server` of the test's own, on its own port, that the test can stop, kill and start again.

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A loopback port nobody listens on right now (the OS picks it), for a server a test starts itself. */
+/** A loopback port nobody listens on right now (the OS picks it): for the embedded PostgreSQL and the servers tests start. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
