@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import { withTransaction } from '@newsledger/platform';
-import { createTestDatabase, type TestDatabase } from '@newsledger/testing';
+import { createPool, withTransaction } from '@newsledger/platform';
+import { createTestDatabase, eventually, type TestDatabase } from '@newsledger/testing';
 import { EventStore } from '../event-store.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { newEvents } from '../testing/events.fixture.js';
@@ -21,9 +21,10 @@ describe('ConsumerSet', () => {
     db = await createTestDatabase();
     store = new EventStore(db.pool);
     await db.pool.query('CREATE TABLE applied (n bigserial, consumer text NOT NULL, event_id uuid NOT NULL)');
+    await db.pool.query('CREATE TABLE routed (event_id uuid PRIMARY KEY)');
   });
   beforeEach(async () => {
-    await db.pool.query('TRUNCATE applied, checkpoints');
+    await db.pool.query('TRUNCATE applied, routed, checkpoints');
   });
   afterEach(async () => {
     await set?.stop();
@@ -44,8 +45,8 @@ describe('ConsumerSet', () => {
     };
   }
 
-  function startSet(members: SetMember[]): void {
-    set = new ConsumerSet(db.pool, db.url, { members, batchSize: 10, idleWaitMs: 50, logger: quiet });
+  function startSet(members: SetMember[], pool: pg.Pool = db.pool): void {
+    set = new ConsumerSet(pool, db.url, { members, batchSize: 10, idleWaitMs: 50, logger: quiet });
     set.start();
   }
 
@@ -112,5 +113,64 @@ describe('ConsumerSet', () => {
     });
     await whenCaughtUp(db.pool, 'held', (await store.readLog({ limit: 10_000 })).events.at(-1)!.global_position);
     await expectAppliedOnce('rebuilt', 'held', 'free');
+  });
+
+  it('runs as many members at once as its pool has connections but one, so a batch never waits for a connection', async () => {
+    const pool = createPool(db.url, { max: 3, applicationName: 'consumer-set-spec' });
+    let inFlight = 0;
+    let most = 0;
+    const names = ['m1', 'm2', 'm3', 'm4'];
+    try {
+      const last = await appendEvents(30);
+      startSet(
+        names.map((name) =>
+          member(name, async (_events, client) => {
+            most = Math.max(most, ++inFlight);
+            // Long enough for every batch of a round to overlap when nothing holds them apart.
+            await client.query('SELECT pg_sleep(0.05)');
+            inFlight--;
+          }),
+        ),
+        pool,
+      );
+      await Promise.all(names.map((name) => whenCaughtUp(db.pool, name, last)));
+      await expectAppliedOnce(...names);
+      expect(most).toBeLessThanOrEqual(2);
+    } finally {
+      await set?.stop();
+      set = null;
+      await pool.end();
+    }
+  });
+
+  it('commits a handler’s writes before its follow-up runs, and moves the checkpoint only after the follow-up succeeded', async () => {
+    const last = await appendEvents(20);
+    let queueDown = true;
+    const followed: string[] = [];
+    const committedBeforeFollowUp: boolean[] = [];
+    startSet([
+      {
+        name: 'router',
+        async handle(events, client) {
+          const ids = events.map((e) => e.event_id);
+          await client.query('INSERT INTO routed (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING', [ids]);
+          return async () => {
+            // Seen from another connection: what the queue's workers would read.
+            const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM routed WHERE event_id = ANY ($1::uuid[])', [ids]);
+            committedBeforeFollowUp.push(rows[0].n === ids.length);
+            if (queueDown) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
+            followed.push(...ids);
+          };
+        },
+      },
+    ]);
+    await eventually(async () => expect(committedBeforeFollowUp.length).toBeGreaterThan(2));
+    // The writes are committed, the follow-up failed: the checkpoint has not moved past anything.
+    expect((await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM routed')).rows[0].n).toBe(10);
+    expect(await readCheckpoint(db.pool, 'router')).toMatchObject({ global_position: 0 });
+    queueDown = false;
+    await whenCaughtUp(db.pool, 'router', last);
+    expect(followed).toEqual((await store.readLog({ limit: 10_000 })).events.map((e) => e.event_id));
+    expect(committedBeforeFollowUp.every(Boolean)).toBe(true);
   });
 });

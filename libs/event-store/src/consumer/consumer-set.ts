@@ -20,9 +20,17 @@ export interface ConsumerLogger {
 export interface SetMember {
   /** The checkpoint's key; one instance per name processes at a time, across processes. */
   name: string;
-  /** Runs inside the transaction that moves the checkpoint past `events`: both commit or neither. */
-  handle(events: RecordedEvent[], client: pg.PoolClient): Promise<void>;
+  /**
+   * Runs inside the transaction that moves the checkpoint past `events`: both commit or neither. It
+   * may return a follow-up outside this database that must see its writes committed (jobs whose
+   * workers read the rows it wrote): its transaction then commits first, the follow-up runs, and a
+   * second transaction moves the checkpoint. A failing follow-up leaves the checkpoint behind and the
+   * batch, `handle` included, is done again: its writes must be idempotent.
+   */
+  handle(events: RecordedEvent[], client: pg.PoolClient): Promise<void | FollowUp>;
 }
+
+export type FollowUp = () => Promise<void>;
 
 export interface ConsumerSetOptions {
   members: readonly SetMember[];
@@ -59,6 +67,8 @@ const HELD_POLL_MS = 25;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 30_000;
 const HALT_AFTER_FAILURES = 5;
+// What pg gives a pool created without `max`.
+const PG_DEFAULT_POOL_MAX = 10;
 
 /** A full batch (read on), the end of the log, events held back by the horizon, or another instance's turn. */
 type Outcome = 'full' | 'caught_up' | 'held' | 'standby';
@@ -105,7 +115,9 @@ interface Wait {
  * stand at the same point share one read of the log, done before their transactions; a member found
  * elsewhere (reset for a rebuild, moved by another instance, behind after a failure) reads its own
  * page inside its transaction, so it can fall behind, be held or be rebuilt without the others. The
- * members' batches of one round run concurrently, each on its own connection.
+ * members' batches of one round run concurrently, each on its own connection, as many at once as the
+ * pool has connections but one (one at a time on a pool of two): a batch never waits for a second
+ * connection, and the rest of the process (HTTP, other consumers) always finds one free soon.
  *
  * An outage (PostgreSQL or the queue away) is retried for as long as it lasts; any other failure
  * narrows the member's batch to the one event it starts at, and when that event alone keeps failing
@@ -115,6 +127,8 @@ interface Wait {
  */
 export class ConsumerSet {
   private readonly batchSize: number;
+  /** How many members' batches run at once: each holds a connection of the pool, which must keep one for others. */
+  private readonly concurrency: number;
   private readonly idleWaitMs: number;
   private readonly logger: ConsumerLogger;
   private readonly states: MemberState[];
@@ -134,6 +148,7 @@ export class ConsumerSet {
     private readonly options: ConsumerSetOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.concurrency = Math.max(1, (pool.options.max ?? PG_DEFAULT_POOL_MAX) - 1);
     this.idleWaitMs = options.idleWaitMs ?? 1_000;
     this.logger = options.logger ?? pino({ base: { component: 'log-consumer' } });
     this.states = options.members.map((member) => ({
@@ -197,7 +212,7 @@ export class ConsumerSet {
       this.logger.warn({ err: error }, 'log consumers could not read their shared batch; each reads its own');
     }
     const heldAfter = new Map<string, Promise<boolean>>();
-    const waits = await Promise.all(due.map((state) => this.runMember(state, pages, heldAfter)));
+    const waits = await inTurns(due, this.concurrency, (state) => this.runMember(state, pages, heldAfter));
     waits.push(...live.filter((state) => !due.includes(state)).map((state) => ({ ms: state.retryAt - now, onNotification: false })));
     return waits.reduce((soonest, wait) => ({
       ms: Math.min(soonest.ms, wait.ms),
@@ -318,19 +333,19 @@ export class ConsumerSet {
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
     try {
-      await client.query(this.options.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
-      if (!(await tryTakeTurn(client, name))) {
-        await client.query('ROLLBACK');
-        state.at = null;
-        return null;
-      }
+      await this.begin(client);
+      if (!(await tryTakeTurn(client, name))) return this.standBy(client, state);
       const from = (await readCheckpoint(client, name)) ?? LOG_START;
       state.attempt = { from, first: null };
       const events = (sharedEventsAfter(from, pages) ?? this.upcast(await readLogPage(client, from, limit))).slice(0, limit);
       state.attempt.first = events[0]?.global_position ?? null;
       if (events.length > 0) {
-        await handle([...events], client);
+        const followUp = await handle([...events], client);
+        // Between its two transactions another instance may take the turn, or do this batch and move
+        // the checkpoint: this one then stands by (what it did is done again, which is harmless).
+        if (followUp && !(await this.runFollowUp(client, name, followUp))) return this.standBy(client, state);
         if (!(await advanceCheckpoint(client, name, from, events[events.length - 1]))) {
+          if (followUp) return this.standBy(client, state);
           throw new Error(`the checkpoint of ${name} moved during the batch`);
         }
       }
@@ -346,6 +361,25 @@ export class ConsumerSet {
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  private async begin(client: pg.PoolClient): Promise<void> {
+    await client.query(this.options.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
+  }
+
+  /** Commits the handler's writes, runs its follow-up, and opens the transaction that moves the checkpoint; false when the turn was lost meanwhile. */
+  private async runFollowUp(client: pg.PoolClient, name: string, followUp: FollowUp): Promise<boolean> {
+    await client.query('COMMIT');
+    await followUp();
+    await this.begin(client);
+    return tryTakeTurn(client, name);
+  }
+
+  /** Another instance has the member's turn: nothing of this batch is kept. */
+  private async standBy(client: pg.PoolClient, state: MemberState): Promise<null> {
+    await client.query('ROLLBACK');
+    state.at = null;
+    return null;
   }
 
   private upcast(events: RecordedEvent[]): RecordedEvent[] {
@@ -371,6 +405,20 @@ export class ConsumerSet {
       this.pause = { end, onNotification };
     });
   }
+}
+
+/** `run` over `items`, at most `limit` at a time; the results in `items` order. */
+async function inTurns<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**
