@@ -1,8 +1,9 @@
 export { readCheckpoint, resetCheckpoint, whenCaughtUp } from './consumer/checkpoints.js';
 export { holdConsumer } from './consumer/consumer-turn.js';
+export { catchUpInTransaction, type TransactionalConsumer } from './consumer/catch-up-in-transaction.js';
 export { haltedConsumers, type ConsumerHalt } from './consumer/consumer-halts.js';
 export { consumerLag, type ConsumerLag } from './consumer/consumer-lag.js';
-export { ConsumerSet, type ConsumerLogger, type ConsumerSetOptions, type SetMember } from './consumer/consumer-set.js';
+export { ConsumerSet, type ConsumerLogger, type ConsumerSetOptions, type FollowUp, type SetMember } from './consumer/consumer-set.js';
 export { LogConsumer, type ConsumerOptions } from './consumer/log-consumer.js';
 export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVersion } from './errors.js';
 export * from './event-store.js';

@@ -100,6 +100,6 @@ export class Rebuild {
     for (const table of this.projection.tables) {
       await this.pool.query(`ANALYZE ${pg.escapeIdentifier(this.shadow.schema)}.${pg.escapeIdentifier(table)}`);
     }
-    return (await swapIn(this.pool, this.projection, () => this.consumer.stop())) !== 'later';
+    return (await swapIn(this.pool, this.projection, { stopShadowConsumer: () => this.consumer.stop(), batchSize: this.options.batchSize })) !== 'later';
   }
 }

@@ -1,4 +1,4 @@
-import type { ConsumerOptions } from '@newsledger/event-store';
+import type { TransactionalConsumer } from '@newsledger/event-store';
 import pg from 'pg';
 import type { Projection } from '../projection/projection.js';
 import { rebuildRunning } from './rebuild-requests.js';
@@ -10,7 +10,7 @@ import { shadowOf } from './shadow-tables.js';
  * (and their reads of `events` to public). Once the rebuild is swapped in, the schema is gone and the
  * same search_path would reach the live tables: a batch that finds the rebuild over fails instead.
  */
-export function shadowConsumer(projection: Projection): Pick<ConsumerOptions, 'name' | 'handle'> {
+export function shadowConsumer(projection: Projection): TransactionalConsumer {
   const { schema, consumer } = shadowOf(projection);
   return {
     name: consumer,
