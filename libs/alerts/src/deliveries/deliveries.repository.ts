@@ -29,11 +29,11 @@ const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.message_id, d.event_type, d
 export class DeliveriesRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /** Writes the rows that do not exist yet: ids are derived, so a retried batch is a no-op. */
-  async insert(deliveries: NewDelivery[]): Promise<void> {
+  /** Writes the rows that do not exist yet: ids are derived, so a retried batch is a no-op. On the pool or a caller's connection. */
+  async insert(deliveries: NewDelivery[], db: Pick<pg.Pool | pg.PoolClient, 'query'> = this.pool): Promise<void> {
     if (deliveries.length === 0) return;
     const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((d) => d[key]);
-    await this.pool.query(
+    await db.query(
       `INSERT INTO deliveries (id, subscription_id, message_id, event_type, event_id, global_position, event_recorded_at, replay_id, payload)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::timestamptz[], $8::uuid[], $9::json[])
        ON CONFLICT DO NOTHING`,

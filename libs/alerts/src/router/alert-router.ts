@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LogConsumer, type RecordedEvent } from '@newsledger/event-store';
+import { LogConsumer, type FollowUp, type RecordedEvent } from '@newsledger/event-store';
 import { DATABASE_URL, PG_POOL } from '@newsledger/platform';
 import type pg from 'pg';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts.options.js';
@@ -16,8 +16,8 @@ export const ALERT_ROUTER_CONSUMER = 'alert-router';
 /**
  * Tails the log and fans each event out to the active subscriptions it matches: a delivery row,
  * then a job. The rows are committed first (their derived ids make a retried batch a no-op) and the
- * jobs added before the handler returns, so the checkpoint only moves past events whose jobs exist.
- * If the queue is unreachable the add fails fast, the batch rolls back and the consumer retries it.
+ * jobs added after that, before the checkpoint moves, so it only moves past events whose jobs exist.
+ * If the queue is unreachable the add fails fast, the checkpoint stays and the consumer retries the batch.
  */
 @Injectable()
 export class AlertRouter implements OnApplicationBootstrap, OnModuleDestroy {
@@ -51,13 +51,18 @@ export class AlertRouter implements OnApplicationBootstrap, OnModuleDestroy {
     await this.consumer?.stop();
   }
 
-  async route(events: RecordedEvent[], client: pg.PoolClient): Promise<void> {
+  /**
+   * Writes the batch's deliveries on the batch's own connection (it never waits for a second one, which
+   * on a small pool may never come) and returns the adding of their jobs, which the consumer runs once
+   * the rows are committed and before it moves the checkpoint.
+   */
+  async route(events: RecordedEvent[], client: pg.PoolClient): Promise<FollowUp | void> {
     const jurisdictions = await reviewJurisdictions(client, events);
-    const recipients = (await this.subscriptions.listActive()).map((s) => ({ id: s.id, criteria: criteriaOf(s) }));
-    if (recipients.length === 0) return;
+    const recipients = (await this.subscriptions.listActive(client)).map((s) => ({ id: s.id, criteria: criteriaOf(s) }));
     const planned = events.flatMap((event) => planDeliveries(event, jurisdictions.get(event.event_id) ?? null, recipients));
-    await this.deliveries.insert(planned);
-    await this.queue.enqueue(planned.map(({ id }) => ({ id })));
+    if (planned.length === 0) return;
+    await this.deliveries.insert(planned, client);
+    return () => this.queue.enqueue(planned.map(({ id }) => ({ id })));
   }
 }
 

@@ -96,8 +96,9 @@ export class SubscriptionsRepository {
     return rows[0] ?? null;
   }
 
-  async listActive(): Promise<SubscriptionRow[]> {
-    const { rows } = await this.pool.query<SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE status = 'active'`);
+  /** On the pool, or on a caller's connection (the router's batch, which must not wait for a second one). */
+  async listActive(db: Pick<pg.Pool | pg.PoolClient, 'query'> = this.pool): Promise<SubscriptionRow[]> {
+    const { rows } = await db.query<SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE status = 'active'`);
     return rows;
   }
 }
