@@ -31,6 +31,35 @@ describe('the service pool', () => {
     }
   });
 
+  it('destroys a client whose ROLLBACK failed instead of pooling it still inside the transaction', async () => {
+    // A ROLLBACK can fail while the connection still works: here a client-side read timeout gives up
+    // on it before it is even sent, queued behind a statement waiting for a lock. Pooled as it is, the
+    // client would carry the open transaction to its next caller, who would see its uncommitted row.
+    await db.pool.query('CREATE TABLE rollback_probe (n int)');
+    const pool = new pg.Pool({ connectionString: db.url, max: 1, query_timeout: 200 });
+    pool.on('error', () => undefined);
+    try {
+      const blocker = await db.pool.connect();
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT pg_advisory_xact_lock(4242)');
+        await expect(
+          withTransaction(pool, async (client) => {
+            await client.query('INSERT INTO rollback_probe VALUES (1)');
+            await client.query('SELECT pg_advisory_xact_lock(4242)');
+          }),
+        ).rejects.toThrow('Query read timeout');
+      } finally {
+        await blocker.query('ROLLBACK');
+        blocker.release();
+      }
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rollback_probe');
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('parses int8, date and timestamptz for its own clients only (pg defaults stay for BullMQ and others)', async () => {
     const sql = `SELECT 42::int8 AS n, '2026-01-02'::date AS d, '2026-01-02 03:04:05+00'::timestamptz AS t`;
     expect((await db.pool.query(sql)).rows[0]).toEqual({ n: 42, d: '2026-01-02', t: '2026-01-02T03:04:05.000Z' });
