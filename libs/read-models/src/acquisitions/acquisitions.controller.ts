@@ -30,7 +30,7 @@ const listQuery = z.strictObject({
 // `authority` looks inside the folded reviews: jsonb containment, no column of its own.
 const FILTERS = `
       ($1::text IS NULL OR status = $1)
-  AND ($2::text IS NULL OR $2 = ANY (jurisdictions))
+  AND ($2::text IS NULL OR jurisdictions @> ARRAY[$2::text])
   AND ($3::text IS NULL OR state->'reviews' @> jsonb_build_array(jsonb_build_object('authority', jsonb_build_object('code', $3::text))))
   AND ($4::text IS NULL OR acquirer = $4 OR target = $4)`;
 

@@ -1,6 +1,6 @@
 import { companyIdOf, type AcquisitionState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
-import type { RowShape } from '../projection/row-shape.js';
+import { storedRows, type RowShape } from '../projection/row-shape.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 
 export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
@@ -19,5 +19,5 @@ export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
 const UPSERT_ACQUISITIONS = upsertRowsSql(ACQUISITION_ROWS.table, ACQUISITION_ROWS.columns);
 
 export const acquisitionsProjection = foldingProjection<AcquisitionState>('rm_acquisitions', 'acquisition', async (client, states) => {
-  await client.query(UPSERT_ACQUISITIONS, [JSON.stringify(states.map(ACQUISITION_ROWS.rowOf))]);
+  await client.query(UPSERT_ACQUISITIONS, [JSON.stringify(storedRows(ACQUISITION_ROWS, states))]);
 });

@@ -1,13 +1,16 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, cursorInteger, cursorText, decodeCursor, pageQuery, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
+import { documentPage } from '../http/json-text.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { ReadPool } from '../http/read-database.js';
 import { subjectFilter } from '../http/subject-id.js';
 import { pageSchema } from '../http/resource-docs.js';
+import { approvalDocument, namedApprovalDocument, type ApprovalDocument } from './approval-document.js';
+import type { ApprovalRow } from './approval-rows.js';
 
 const listQuery = z.strictObject({
   company: subjectFilter('company').optional(),
@@ -23,30 +26,11 @@ const listQuery = z.strictObject({
   ...pageQuery,
 });
 
-interface ApprovalRow {
-  subject: string;
-  side: string;
-  seq: number;
-  company: string | null;
-  company_name: string | null;
-  status: string;
-  kind: string | null;
-  products: unknown[];
-  authority: unknown;
-  quantity: number | null;
-  conditions: unknown[];
-  occurred_on: unknown;
-  confidence: string;
-  attribution: unknown;
-  source: unknown;
-  event_id: string | null;
-}
-
-// The company's name is its registered display name, else the name the report used.
+// The company's name is its registered display name, else the name the report used. A row stored before the
+// table had documents (until the rebuild the migration queued swaps in) comes whole, to be rendered here.
 const LIST_SQL = `
-  SELECT a.subject, a.side, a.seq, a.company, coalesce(c.display_name, a.name_as_reported) AS company_name, a.status, a.kind,
-         a.products, a.authority, a.quantity, a.conditions, a.occurred_on, a.confidence, a.source->'attribution' AS attribution,
-         a.source, a.event_id
+  SELECT a.subject, a.side, a.seq, a.doc_head, a.doc_tail, coalesce(c.display_name, a.name_as_reported) AS company_name,
+         CASE WHEN a.doc_head IS NULL THEN to_jsonb(a) END AS stored
     FROM rm_chip_approvals a
     LEFT JOIN rm_companies c ON c.subject = a.company
    WHERE ($1::text IS NULL OR a.company = $1)
@@ -56,6 +40,14 @@ const LIST_SQL = `
      AND ($5::text IS NULL OR (a.subject, a.side, a.seq) > ($5, $6::text, $7::integer))
    ORDER BY a.subject, a.side, a.seq
    LIMIT $8`;
+
+interface ListedApproval extends Partial<ApprovalDocument> {
+  subject: string;
+  side: string;
+  seq: number;
+  company_name: string | null;
+  stored: ApprovalRow | null;
+}
 
 @ApiTags('read')
 @ApiBearerAuth()
@@ -105,7 +97,7 @@ export class ChipApprovalsController {
   @ProjectionPosition('rm_chiptrade')
   async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
-    const { rows } = await pool.query<ApprovalRow>(LIST_SQL, [
+    const { rows } = await pool.query<ListedApproval>(LIST_SQL, [
       query.company ?? null,
       query.side ?? null,
       query.status ?? null,
@@ -115,11 +107,7 @@ export class ChipApprovalsController {
       seq,
       query.limit + 1,
     ]);
-    return toPage(
-      rows,
-      query.limit,
-      (r) => [r.subject, r.side, r.seq],
-      ({ seq: _seq, subject: chiptrade, ...row }) => ({ chiptrade, ...row }),
-    );
+    const documentOf = (r: ListedApproval) => namedApprovalDocument(r.stored ? approvalDocument(r.stored) : (r as ApprovalDocument), r.company_name);
+    return documentPage(rows, query.limit, documentOf, (r) => [r.subject, r.side, r.seq]);
   }
 }

@@ -58,12 +58,12 @@ export class ChipTradeController {
     },
   })
   @ProjectionPosition('rm_chiptrade')
-  async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+  list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
     const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
-    const page = await listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
-    return { ...page, data: page.data.map(withAttributions) };
+    // The shape's resource adds each licence's and approval's attribution.
+    return listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
   }
 
   /**

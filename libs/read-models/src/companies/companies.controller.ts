@@ -2,14 +2,15 @@ import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { foldSubject, type AggregateState } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
-import { ApiDocs, ApiQueries, cursorText, decodeCursor, pageQuery, problems, RequireScopes, toPage, ZodPipe } from '@newsledger/platform';
+import { ApiDocs, ApiQueries, cursorText, decodeCursor, pageQuery, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
 import { z } from 'zod';
 import { regionFilter } from '../http/filters.js';
 import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { ReadPool } from '../http/read-database.js';
-import { loadResource, toResource } from '../http/resource.js';
+import { documentPage } from '../http/json-text.js';
+import { loadResource, presentedJson, resourceDocument, toResource } from '../http/resource.js';
 import { subjectFromPath } from '../http/subject-id.js';
 import { askedTimes, isNow, timeQuery, type TimeQuery } from '../http/time-query.js';
 import { factsAt, timelinePage, timelineQuery } from '../timeline/timeline.query.js';
@@ -29,7 +30,7 @@ const listQuery = z.strictObject({
 // A query is found through the name-gram index (every gram of the query among the row's), then
 // confirmed by the LIKE on the compact names; up to two probes: as typed, and without "Inc", "AI"….
 const LIST_SQL = `
-  SELECT subject, state FROM rm_companies
+  SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM rm_companies
    WHERE ($1::text[] IS NULL OR (search_grams @> $1 AND search_compact LIKE $2)
                              OR ($3::text[] IS NOT NULL AND search_grams @> $3 AND search_compact LIKE $4))
      AND ($5::text IS NULL OR country = $5)
@@ -70,7 +71,7 @@ export class CompaniesController {
     const probes = query.q === undefined ? [] : nameProbes(query.q);
     if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
     const [first, second] = probes;
-    const { rows } = await pool.query<{ subject: string; state: AggregateState | null }>(LIST_SQL, [
+    const { rows } = await pool.query<{ subject: string; doc: string | null; state: AggregateState | null }>(LIST_SQL, [
       first?.grams ?? null,
       first?.pattern ?? null,
       second?.grams ?? null,
@@ -80,12 +81,9 @@ export class CompaniesController {
       after,
       query.limit + 1,
     ]);
-    return toPage(
-      rows,
-      query.limit,
-      (r) => [r.subject],
-      (r) => toResource(r.state ?? foldSubject(r.subject, [])),
-    );
+    // A row stored before the table had documents (until the queued rebuild swaps in) is rendered from its state.
+    const documentOf = (r: (typeof rows)[number]) => r.doc ?? (r.state ? resourceDocument(r.state) : presentedJson(toResource(foldSubject(r.subject, []))));
+    return documentPage(rows, query.limit, documentOf, (r) => [r.subject]);
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
-import type { CompanyState } from '@newsledger/domain';
+import { foldSubject, type CompanyState } from '@newsledger/domain';
+import { presentedJson, resourceDocument, toResource } from '../http/resource.js';
 import { foldingProjection, type Projection } from '../projection/projection.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { searchColumns } from './name-search.js';
@@ -11,10 +12,10 @@ const UPSERT_COMPANIES = upsertRowsSql('rm_companies', {
   search_grams: 'text[]',
 });
 
-// A company named by some event but never registered still gets a row, shown as unresolved.
+// A company named by some event but never registered still gets a row, shown as unresolved (the fold of nothing).
 const INSERT_REFERENCED = `
-  INSERT INTO rm_companies (subject, registered, version, last_global_position)
-  SELECT unnest($1::text[]), false, 0, 0
+  INSERT INTO rm_companies (subject, registered, version, last_global_position, doc)
+  SELECT subject, false, 0, 0, doc FROM unnest($1::text[], $2::text[]) AS r (subject, doc)
   ON CONFLICT (subject) DO NOTHING`;
 
 const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'company', async (client, states) => {
@@ -26,6 +27,7 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
     // Every name the company goes by: its slug, display and legal names, and every alias in any script.
     ...searchColumns([state.subject.slice('company:'.length), state.display_name, state.legal_name, ...state.aliases.map((a) => a.name)]),
     state,
+    doc: resourceDocument(state),
   }));
   await client.query(UPSERT_COMPANIES, [JSON.stringify(rows)]);
 });
@@ -34,7 +36,8 @@ export const companiesProjection: Projection = {
   name: registeredCompanies.name,
   tables: registeredCompanies.tables,
   async handle(events, client) {
-    await client.query(INSERT_REFERENCED, [[...new Set(events.flatMap((e) => e.companies))]]);
+    const referenced = [...new Set(events.flatMap((e) => e.companies))];
+    await client.query(INSERT_REFERENCED, [referenced, referenced.map((subject) => presentedJson(toResource(foldSubject(subject, []))))]);
     await registeredCompanies.handle(events, client);
   },
 };

@@ -5,7 +5,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { foldedRecordset, type RowShape } from '../projection/row-shape.js';
 import { statesAt } from './past-states.js';
-import { toResource } from './resource.js';
+import { documentPage, type JsonText } from './json-text.js';
+import { resourceDocument, toResource } from './resource.js';
 import { askedTimes, isNow, type TimeQuery } from './time-query.js';
 
 /** A list of one read model: its rows' shape and the SQL conditions of its filters over the shape's columns ($1…$n). */
@@ -23,7 +24,7 @@ type ListQuery = TimeQuery & { limit: number; cursor?: string };
 const MAX_SCANNED = 2_000;
 
 /**
- * A page of a read model, in subject order: the live rows, or — asked about a past point — the states
+ * A page of a read model, in subject order: the live rows' stored documents as one JSON text, or — asked about a past point — the states
  * of that point folded on demand, made into rows like the projection makes them and filtered by the
  * same conditions. The past page also says which point it shows.
  */
@@ -32,15 +33,17 @@ export async function listPage<S extends AggregateState>(
   store: EventStore,
   filter: ListFilter<S>,
   query: ListQuery,
-): Promise<Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown }> {
+): Promise<JsonText | (Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown })> {
   const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
   if (isNow(query)) {
     const n = filter.params.length;
-    const sql = `SELECT subject, state FROM ${filter.shape.table}
+    // A row stored before its table had documents (until the rebuild the migration queued swaps in) is rendered from its state.
+    const sql = `SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM ${filter.shape.table}
                   WHERE ${filter.where} AND ($${n + 1}::text IS NULL OR subject > $${n + 1})
                   ORDER BY subject LIMIT $${n + 2}`;
-    const { rows } = await pool.query<{ subject: string; state: S }>(sql, [...filter.params, after, query.limit + 1]);
-    return toPage(rows, query.limit, (r) => [r.subject], (r) => toResource(r.state));
+    const { rows } = await pool.query<{ subject: string; doc: string | null; state: S | null }>(sql, [...filter.params, after, query.limit + 1]);
+    const resource = filter.shape.resource as ((state: AggregateState) => Record<string, unknown>) | undefined;
+    return documentPage(rows, query.limit, (r) => r.doc ?? resourceDocument(r.state!, resource), (r) => [r.subject]);
   }
   return { ...(await pastPage(pool, store, filter, query, after)), ...askedTimes(query) };
 }
@@ -56,6 +59,7 @@ async function pastPage<S extends AggregateState>(
   const candidatesSql = `SELECT subject FROM ${shape.table} WHERE ($1::text IS NULL OR subject > $1) ORDER BY subject LIMIT $2`;
   const matchingSql = `SELECT subject FROM ${foldedRecordset(shape.columns, params.length + 1)} WHERE ${where} ORDER BY subject`;
   const chunk = query.limit + 1;
+  const resource = (state: S) => (shape.resource ?? toResource)(state);
   const found: S[] = [];
   let scannedTo = after;
   let scanned = 0;
@@ -72,6 +76,6 @@ async function pastPage<S extends AggregateState>(
     const { rows: matching } = await pool.query<{ subject: string }>(matchingSql, [...params, JSON.stringify(rows)]);
     found.push(...matching.map((r) => states.get(r.subject)!));
   }
-  if (found.length > query.limit) return toPage(found, query.limit, (s) => [s.subject], toResource);
-  return { data: found.map(toResource), next_cursor: more ? encodeCursor([scannedTo]) : null };
+  if (found.length > query.limit) return toPage(found, query.limit, (s) => [s.subject], resource);
+  return { data: found.map(resource), next_cursor: more ? encodeCursor([scannedTo]) : null };
 }

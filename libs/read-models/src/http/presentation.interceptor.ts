@@ -1,15 +1,25 @@
-import { Injectable, type CallHandler, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import { JsonText } from './json-text.js';
 import { withDecimalAmounts } from './money.js';
 
 /**
  * The one presentation step of every read-model answer (resource, list row, timeline entry):
  * money gains its decimal `amount` beside `amount_minor`. Read models store states as the domain
- * folds them; what a reader needs besides is added here, on the way out.
+ * folds them; what a reader needs besides is added here, on the way out — or, for a list's stored
+ * documents (JsonText), was added when the projection stored them.
  */
 @Injectable()
 export class PresentationInterceptor implements NestInterceptor {
-  intercept(_context: unknown, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(map(withDecimalAmounts));
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((body) => {
+        if (!(body instanceof JsonText)) return withDecimalAmounts(body);
+        // Presented when it was stored; Fastify sends a string of this type as it is.
+        void context.switchToHttp().getResponse<FastifyReply>().type('application/json; charset=utf-8');
+        return body.text;
+      }),
+    );
   }
 }

@@ -2,6 +2,8 @@ import { foldSubject, type AggregateKind, type AggregateState } from '@newsledge
 import type { EventStore } from '@newsledger/event-store';
 import { problems } from '@newsledger/platform';
 import type pg from 'pg';
+import { storedOrder } from './json-text.js';
+import { withDecimalAmounts } from './money.js';
 import { statesAt } from './past-states.js';
 import { subjectFromPath } from './subject-id.js';
 import { askedTimes, isNow, type TimeQuery } from './time-query.js';
@@ -10,6 +12,19 @@ import { askedTimes, isNow, type TimeQuery } from './time-query.js';
 export function toResource(state: AggregateState): Record<string, unknown> {
   const { kind, ...fields } = state;
   return { id: state.subject.slice(kind.length + 1), ...fields };
+}
+
+/**
+ * What a list sends for a folded state, built once when the projection stores it: the resource the
+ * state (as read back from its jsonb column) makes, as PresentationInterceptor would present it.
+ */
+export function resourceDocument(state: AggregateState, resource: (state: AggregateState) => Record<string, unknown> = toResource): string {
+  return presentedJson(resource(storedOrder(state) as AggregateState));
+}
+
+/** A body as PresentationInterceptor sends it. */
+export function presentedJson(body: unknown): string {
+  return JSON.stringify(withDecimalAmounts(body));
 }
 
 /**

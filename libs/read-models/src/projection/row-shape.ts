@@ -1,4 +1,5 @@
 import type { AggregateState } from '@newsledger/domain';
+import { resourceDocument } from '../http/resource.js';
 
 /**
  * How a read model stores a folded state: its table, the typed columns its list filters read (name →
@@ -9,6 +10,14 @@ export interface RowShape<S extends AggregateState> {
   table: string;
   columns: Record<string, string>;
   rowOf(state: S): { subject: string; state: S } & Record<string, unknown>;
+  /** The resource the API shows for a state (toResource unless the read model adds to it). */
+  resource?(state: S): Record<string, unknown>;
+}
+
+/** The rows a projection stores: each with `doc`, the document a list sends for it (see upsertRowsSql). */
+export function storedRows<S extends AggregateState>(shape: RowShape<S>, states: readonly S[]): Record<string, unknown>[] {
+  const resource = shape.resource as ((state: AggregateState) => Record<string, unknown>) | undefined;
+  return states.map((state) => ({ ...shape.rowOf(state), doc: resourceDocument(state, resource) }));
 }
 
 /** Rows passed as the JSON array parameter `$param`, typed like the table: `subject`, the columns, `state`. */

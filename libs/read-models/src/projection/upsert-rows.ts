@@ -10,12 +10,14 @@ const BOOKKEEPING = {
 
 /**
  * One statement that upserts a batch of folded rows, passed as a JSON array ($1) of objects with
- * `subject`, `state` (the folded aggregate) and a field per other column of `columns` (name → SQL
+ * `subject`, `state` (the folded aggregate), `doc` (its document, see storedRows) and a field per other column of `columns` (name → SQL
  * type); the bookkeeping columns come from the state. A row is updated unless the stored one already
  * reflects a later position (a replayed batch, or a standby projector that fell behind). One
  * statement per batch, not one per row: round trips are most of what a projection costs.
  */
-export function upsertRowsSql(table: string, columns: Record<string, string>): string {
+export function upsertRowsSql(table: string, filterColumns: Record<string, string>): string {
+  // `doc`: what a list sends for the row, serialised once here instead of on every read.
+  const columns = { ...filterColumns, doc: 'text' };
   const typed = { subject: 'text', ...columns, state: 'jsonb' };
   const names = [...Object.keys(typed), ...Object.keys(BOOKKEEPING)];
   const updated = names.filter((name) => name !== 'subject');

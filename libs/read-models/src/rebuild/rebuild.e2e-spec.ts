@@ -109,7 +109,7 @@ describe('projection rebuilds', () => {
     expect(leftovers.rows).toEqual([]);
     // The swapped-in tables kept the live index names.
     const { rows } = await db.pool.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'rm_companies' ORDER BY 1`);
-    expect(rows.map((r) => r.indexname)).toEqual(['rm_companies_pkey', 'rm_companies_search', 'rm_companies_unresolved']);
+    expect(rows.map((r) => r.indexname)).toEqual(['rm_companies_country', 'rm_companies_pkey', 'rm_companies_registered', 'rm_companies_search', 'rm_companies_unresolved']);
   });
 
   it('yields the same read models in an empty ledger that imports the export', async () => {

@@ -24,7 +24,7 @@ const listQuery = z.strictObject({
 const FILTERS = `
       ($1::text IS NULL OR status = $1)
   AND ($2::text IS NULL OR authority = $2)
-  AND ($3::text IS NULL OR $3 = ANY (destinations))`;
+  AND ($3::text IS NULL OR destinations @> ARRAY[$3::text])`;
 
 @ApiTags('read')
 @ApiBearerAuth()

@@ -1,0 +1,44 @@
+import { encodeCursor, PAGE_BYTES } from '@newsledger/platform';
+
+/**
+ * A response body already serialised: PresentationInterceptor sends it as it is, without parsing,
+ * walking or serialising it again. Lists are assembled from documents stored at projection time.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A JSON value as it comes back from a jsonb column: object keys in jsonb's order (shorter first,
+ * then by their bytes). A document stored at projection time must have the bytes the same value had
+ * when it was read back from the folded `state` and serialised.
+ */
+export function storedOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(storedOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
+  entries.sort(([a], [b]) => jsonbKeyOrder(a, b));
+  return Object.fromEntries(entries.map(([key, field]) => [key, storedOrder(field)]));
+}
+
+function jsonbKeyOrder(a: string, b: string): number {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length - right.length || Buffer.compare(left, right);
+}
+
+/**
+ * A page of stored documents in the shape of `toPage` ({data, next_cursor}), fetched with `limit + 1`
+ * rows and bounded by count and by PAGE_BYTES as fitPage bounds it (here the bytes sent are counted).
+ */
+export function documentPage<R>(rows: R[], limit: number, documentOf: (row: R) => string, keyOf: (row: R) => unknown): JsonText {
+  const docs: string[] = [];
+  let bytes = 0;
+  for (const row of rows.slice(0, limit)) {
+    const doc = documentOf(row);
+    docs.push(doc);
+    bytes += Buffer.byteLength(doc);
+    if (bytes >= PAGE_BYTES) break;
+  }
+  const cursor = rows.length > docs.length ? encodeCursor(keyOf(rows[docs.length - 1])) : null;
+  return new JsonText(`{"data":[${docs.join(',')}],"next_cursor":${JSON.stringify(cursor)}}`);
+}
