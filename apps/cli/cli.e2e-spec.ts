@@ -55,6 +55,11 @@ describe('newsledger CLI beside a running service', () => {
     expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('log head: 32') });
     // The reader of a pipe leaving early is not an error.
     expect(await cli(['status'], { shell: '| head -1' })).toMatchObject({ code: 0, stderr: '' });
+    // Over HTTP the summary tells new events from those already present too.
+    const source = { source_id: 's', publisher: 'P', genre: 'news', published_at: '2026-01-01', language: 'en', confidence: 'reported' };
+    const fresh = { type: 'company.registered', subject: 'company:over-http', occurred_on: '2026-01-01', occurred_precision: 'day', data: { display_name: 'H' }, source };
+    await writeFile(file, `${JSON.stringify(fresh)}\n${await readFile(file, 'utf8')}`);
+    expect((await cli(['import', file, ...remote()])).stdout).toContain('1 events new, 32 already present, 0 lines rejected');
   });
 
   it('keys create, list and revoke, straight and through --url', async () => {

@@ -44,6 +44,11 @@ export const recordedSchema = z.object({
   warnings: z.array(warning).meta({ description: 'What was accepted but looks doubtful (an unnamed data field kept verbatim, say).' }),
 });
 
+/** A batch answers 201 as a whole; a result of an event already in the log says so. */
+export const batchResultSchema = recordedSchema.extend({
+  duplicate: z.literal(true).optional().meta({ description: 'Present when the event was already recorded with the same content: this is its original result.' }),
+});
+
 export const RECORDED_EXAMPLE = {
   event_id: '0b6c2d9e-8f1a-4c53-9a57-3f5e2d1c7b10',
   subject: 'acquisition:meta-manus-2025',

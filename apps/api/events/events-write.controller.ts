@@ -6,7 +6,7 @@ import { RecordEventsCommand, type RecordedResult, type WriterContext } from '@n
 import { ApiDocs, type AuthenticatedRequest, BodyLimit, grants, problems, RequireScopes, sharedSchema } from '@newsledger/platform';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { EVENT_EXAMPLE, eventProposalSchema, RECORDED_EXAMPLE, recordedSchema } from './event-docs.js';
+import { batchResultSchema, EVENT_EXAMPLE, eventProposalSchema, RECORDED_EXAMPLE, recordedSchema } from './event-docs.js';
 
 const MAX_BATCH = 1000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -72,7 +72,8 @@ export class EventsWriteController {
     summary: 'Record up to 1000 events at once',
     description:
       'All or nothing: either every event is recorded (201, one result each, in order) or none is, and the problem names the ' +
-      'index of the event that failed (`/events/3/data/venue`). Each event follows the rules of `POST /v1/events`.',
+      'index of the event that failed (`/events/3/data/venue`). Each event follows the rules of `POST /v1/events`; an event ' +
+      'that was already recorded with the same content answers its original result with `duplicate: true`.',
     body: {
       schema: {
         type: 'object',
@@ -84,9 +85,9 @@ export class EventsWriteController {
     },
     response: {
       status: 201,
-      description: 'Every event recorded (or already there).',
-      schema: z.object({ results: z.array(recordedSchema) }),
-      example: { results: [RECORDED_EXAMPLE] },
+      description: 'Every event recorded (or already there: `duplicate: true`).',
+      schema: z.object({ results: z.array(batchResultSchema) }),
+      example: { results: [RECORDED_EXAMPLE, { ...RECORDED_EXAMPLE, global_position: 17, duplicate: true }] },
     },
     problems: [409, 413, 422],
   })
@@ -100,7 +101,8 @@ export class EventsWriteController {
       });
     }
     const results = await this.commands.execute(new RecordEventsCommand(events, writer(request, idempotencyKey)));
-    return { results: results.map(present) };
+    // A batch answers 201 as a whole, so each result says whether it was already in the log.
+    return { results: results.map((result) => (result.duplicate ? { ...present(result), duplicate: true } : present(result))) };
   }
 }
 

@@ -176,6 +176,16 @@ describe('POST /v1/events and /v1/events/batch', () => {
     expect(body.results.map((r) => r.subject)).toEqual(['company:batch-a', 'company:batch-b']);
   });
 
+  it('batch: marks the results of events already in the log with duplicate: true, and only those', async () => {
+    const known = { ...registerCompany('batch-known'), event_id: randomUUID() };
+    expect((await post(known)).status).toBe(201);
+    const response = await api.request('/v1/events/batch', { method: 'POST', json: { events: [registerCompany('batch-fresh'), known] } });
+    expect(response.status).toBe(201);
+    const { results } = (await response.json()) as { results: Record<string, unknown>[] };
+    expect(results[0]).not.toHaveProperty('duplicate');
+    expect(results[1]).toMatchObject({ event_id: known.event_id, version: 1, duplicate: true });
+  });
+
   it('batch: refuses an empty or oversized batch and a body that is not { events }', async () => {
     await expectRejected(api.request('/v1/events/batch', { method: 'POST', json: { events: [] } }), 400);
     await expectRejected(api.request('/v1/events/batch', { method: 'POST', json: [registerCompany('x')] }), 400);

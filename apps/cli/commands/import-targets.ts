@@ -5,10 +5,10 @@ import { callService, ServiceRefused, type ServiceTarget } from '../cli-http.js'
 /** Where an import sends its chunks: the ledger's write path in-process, or a running service over HTTP. */
 export interface ImportTarget {
   /**
-   * Appends the chunk all or nothing and says how many of its events were already in the ledger
-   * (null when the target cannot tell); throws ChunkRejected with a readable reason (and the failing index when known).
+   * Appends the chunk all or nothing and says how many of its events were already in the ledger;
+   * throws ChunkRejected with a readable reason (and the failing index when known).
    */
-  record(events: unknown[]): Promise<{ present: number | null }>;
+  record(events: unknown[]): Promise<{ present: number }>;
 }
 
 export class ChunkRejected extends Error {
@@ -37,14 +37,15 @@ export function directTarget(commands: CommandBus): ImportTarget {
   };
 }
 
-/** The batch endpoint does not say which events it already had, so over HTTP new and present are counted together. */
+/** The batch endpoint marks the results of events it already had with `duplicate: true`. */
 export function httpTarget(baseUrl: string, key: string): ImportTarget {
   const target: ServiceTarget = { url: baseUrl, key };
   return {
     async record(events) {
       try {
-        await callService(target, '/v1/events/batch', { method: 'POST', body: { events } });
-        return { present: null };
+        const response = await callService(target, '/v1/events/batch', { method: 'POST', body: { events } });
+        const { results } = (await response.json()) as { results: { duplicate?: boolean }[] };
+        return { present: results.filter((result) => result.duplicate === true).length };
       } catch (error) {
         if (!(error instanceof ServiceRefused) || error.status >= 500) throw error;
         const fields = error.problem.errors?.map((e) => `${e.path} ${e.message}`).join('; ');

@@ -20,7 +20,7 @@ export interface ImportOptions {
 export interface ImportReport {
   /** Events written by this run. */
   imported: number;
-  /** Events the ledger already had (a re-run, an overlapping file); over HTTP these count as imported. */
+  /** Events the ledger already had (a re-run, an overlapping file). */
   present: number;
   rejected: { lineNumber: number; reason: string }[];
 }
@@ -33,8 +33,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     ? await importFile(file, httpTarget(service.url, service.key), options.batchSize)
     : await withLedger([IngestModule], (context) => importFile(file, directTarget(context.get(CommandBus)), options.batchSize));
   for (const { lineNumber, reason } of report.rejected) console.error(`line ${lineNumber}: ${reason}`);
-  const present = service ? 'new or already present' : `new, ${report.present} already present`;
-  console.log(`${report.imported} events ${present}, ${report.rejected.length} lines rejected.`);
+  console.log(`${report.imported} events new, ${report.present} already present, ${report.rejected.length} lines rejected.`);
   return report.rejected.length > 0 ? 1 : 0;
 }
 
@@ -89,8 +88,8 @@ export async function importFile(file: string, target: ImportTarget, batchSize: 
 async function recordChunk(chunk: ImportLine[], target: ImportTarget, report: ImportReport): Promise<void> {
   try {
     const { present } = await target.record(chunk.map((line) => line.event));
-    report.present += present ?? 0;
-    report.imported += chunk.length - (present ?? 0);
+    report.present += present;
+    report.imported += chunk.length - present;
     return;
   } catch (error) {
     if (!(error instanceof ChunkRejected)) throw error;

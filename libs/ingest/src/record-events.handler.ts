@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { checkAppend, parseProposal, RuleViolation, type NewEvent, type StoredEvent, type Warning } from '@newsledger/domain';
-import { EventIdConflict, EventStore, WrongExpectedVersion, type AppendResult, type EventToAppend } from '@newsledger/event-store';
+import {
+  EventIdConflict,
+  EventStore,
+  WrongExpectedVersion,
+  type AppendBatch,
+  type AppendResult,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@newsledger/event-store';
 import { BatchItemFailed, EventTooLarge, ProposalInvalid } from './ingest-errors.js';
 import { idempotentEventId } from './idempotency.js';
+import { KnownStreams } from './known-streams.js';
 import { RecordEventsCommand, type RecordedResult, type WriterContext } from './record-events.command.js';
 
 export const MAX_EVENT_BYTES = 256 * 1024;
@@ -24,6 +33,8 @@ interface Proposal {
 /** Load the streams, decide with the domain rules, append with the versions that were loaded. */
 @CommandHandler(RecordEventsCommand)
 export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand> {
+  private readonly known = new KnownStreams();
+
   constructor(private readonly store: EventStore) {}
 
   async execute({ proposals, writer }: RecordEventsCommand): Promise<RecordedResult[]> {
@@ -31,11 +42,37 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
     const clientChoseVersions = parsed.some((p) => p.expectedVersion !== null);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.record(parsed, writer);
+        return (await this.recordFirstEvents(parsed, writer)) ?? (await this.record(parsed, writer));
       } catch (error) {
         const lostRace = error instanceof BatchItemFailed && error.cause instanceof WrongExpectedVersion;
         if (!lostRace || clientChoseVersions || attempt >= ATTEMPTS_WITHOUT_EXPECTATION) throw error;
       }
+    }
+  }
+
+  /**
+   * Streams this process has not seen are guessed to be new: their events are decided against an
+   * empty history and appended expecting empty streams, in one round trip instead of a read and an
+   * append. The guess is checked by the append, under the streams' locks. When a stream was not empty
+   * after all, or the rules or an event id need a closer look, nothing was written and null sends the
+   * request down the path that reads, which answers as it always did.
+   */
+  private async recordFirstEvents(proposals: Proposal[], writer: WriterContext): Promise<RecordedResult[] | null> {
+    const bySubject = groupBySubject(proposals);
+    if ([...bySubject.keys()].some((subject) => this.known.has(subject))) return null;
+    let batches: AppendBatch[];
+    try {
+      batches = decide(bySubject, () => [], writer);
+    } catch {
+      return null;
+    }
+    try {
+      const results = this.answers(bySubject, batches, await this.store.appendMany(batches));
+      return proposals.map((p) => results.get(p.index)!);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion || error instanceof EventIdConflict)) throw error;
+      this.known.add(bySubject.keys());
+      return null;
     }
   }
 
@@ -45,38 +82,14 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
       proposals.map((p) => p.event.event_id),
       [...new Set(proposals.map((p) => p.event.subject))],
     );
+    this.known.add([...streams].filter(([, history]) => history.length > 0).map(([subject]) => subject));
     const stored = new Set(found.map((e) => e.event_id));
     const results = await this.resend(proposals.filter((p) => stored.has(p.event.event_id)), writer);
-    const fresh = proposals.filter((p) => !stored.has(p.event.event_id));
-
-    const bySubject = groupBySubject(fresh);
-    const batches: { subject: string; expected: number; events: EventToAppend[] }[] = [];
-    const now = new Date().toISOString();
-    for (const [subject, group] of bySubject) {
-      const history = streams.get(subject)!;
-      const current = history.at(-1)?.version ?? 0;
-      group.forEach((proposal, offset) => {
-        if (proposal.expectedVersion !== null && proposal.expectedVersion !== current + offset) {
-          throw new BatchItemFailed(proposal.index, new WrongExpectedVersion(subject, proposal.expectedVersion, current + offset));
-        }
-      });
-      try {
-        checkAppend(subject, history as unknown as StoredEvent[], group.map((p) => p.event), now);
-      } catch (error) {
-        throw new BatchItemFailed(blamedIndex(error, group), error);
-      }
-      batches.push({ subject, expected: current, events: group.map((p) => toAppend(p.event, writer)) });
-    }
-
+    const bySubject = groupBySubject(proposals.filter((p) => !stored.has(p.event.event_id)));
+    const batches = decide(bySubject, (subject) => streams.get(subject)!, writer);
     if (batches.length > 0) {
       try {
-        const appended = await this.store.appendMany(batches);
-        appended.forEach((result, b) => {
-          const group = bySubject.get(batches[b].subject)!;
-          result.events.forEach((event, i) => {
-            results.set(group[i].index, { ...event, subject: result.subject, warnings: group[i].warnings, duplicate: false });
-          });
-        });
+        for (const [index, result] of this.answers(bySubject, batches, await this.store.appendMany(batches))) results.set(index, result);
       } catch (error) {
         if (error instanceof WrongExpectedVersion) {
           throw new BatchItemFailed(bySubject.get(error.subject)?.[0].index ?? 0, error);
@@ -85,6 +98,17 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
       }
     }
     return proposals.map((p) => results.get(p.index)!);
+  }
+
+  /** The appended events' results by proposal index; their streams now hold events. */
+  private answers(bySubject: Map<string, Proposal[]>, batches: AppendBatch[], appended: AppendResult[]): Map<number, RecordedResult> {
+    const results = new Map<number, RecordedResult>();
+    appended.forEach((result, b) => {
+      const group = bySubject.get(batches[b].subject)!;
+      result.events.forEach((event, i) => results.set(group[i].index, { ...event, subject: result.subject, warnings: group[i].warnings }));
+    });
+    this.known.add(bySubject.keys());
+    return results;
   }
 
   /**
@@ -140,6 +164,31 @@ function groupBySubject(proposals: Proposal[]): Map<string, Proposal[]> {
   return groups;
 }
 
+/**
+ * Each stream's group checked against its history (the versions the client expected, then the
+ * domain rules): the batches to append, expecting the versions the histories end at.
+ */
+function decide(bySubject: Map<string, Proposal[]>, historyOf: (subject: string) => RecordedEvent[], writer: WriterContext): AppendBatch[] {
+  const batches: AppendBatch[] = [];
+  const now = new Date().toISOString();
+  for (const [subject, group] of bySubject) {
+    const history = historyOf(subject);
+    const current = history.at(-1)?.version ?? 0;
+    group.forEach((proposal, offset) => {
+      if (proposal.expectedVersion !== null && proposal.expectedVersion !== current + offset) {
+        throw new BatchItemFailed(proposal.index, new WrongExpectedVersion(subject, proposal.expectedVersion, current + offset));
+      }
+    });
+    try {
+      checkAppend(subject, history as unknown as StoredEvent[], group.map((p) => p.event), now);
+    } catch (error) {
+      throw new BatchItemFailed(blamedIndex(error, group), error);
+    }
+    batches.push({ subject, expected: current, events: group.map((p) => toAppend(p.event, writer)) });
+  }
+  return batches;
+}
+
 /** The proposed event a rule violation names, else the first of its stream's group. */
 function blamedIndex(error: unknown, group: Proposal[]): number {
   if (error instanceof RuleViolation) {
@@ -148,8 +197,6 @@ function blamedIndex(error: unknown, group: Proposal[]): number {
   }
   return group[0].index;
 }
-
-
 
 function toAppend(event: NewEvent, writer: WriterContext): EventToAppend {
   return {
