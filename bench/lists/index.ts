@@ -4,8 +4,9 @@ import { startReadSide } from '../projections/bench-app.js';
 import { catchUp } from '../projections/catch-up.bench.js';
 import { loadLedger } from '../projections/ledger.js';
 import { queryCases } from '../projections/queries.bench.js';
+import { printListPlans } from './list-plans.js';
 
-// BENCH_LIST_EVENTS=10000 for a quick look; the projections bench measures the same lists at 100k.
+// BENCH_LIST_EVENTS=10000 for a quick look (BENCH_LIST_PLANS=1 prints the plans); the projections bench measures the same lists at 100k.
 const EVENTS = Number(process.env.BENCH_LIST_EVENTS ?? 100_000);
 
 /**
@@ -16,6 +17,8 @@ export async function run(): Promise<void> {
   await withScratchDatabase(async (db) => {
     const { head } = await loadLedger(db, EVENTS);
     await catchUp(db, PROJECTIONS, head);
+    // BENCH_LIST_PLANS=1: print each list query's plan on stderr first (see docs/capacity.md).
+    if (process.env.BENCH_LIST_PLANS) await printListPlans(db.pool);
     const app = await startReadSide(db);
     try {
       await queryCases(app);

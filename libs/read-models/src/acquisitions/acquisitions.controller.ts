@@ -28,7 +28,7 @@ const listQuery = z.strictObject({
 });
 
 // `authority` looks inside the folded reviews: jsonb containment, no column of its own.
-const FILTERS = `
+export const ACQUISITION_FILTERS = `
       ($1::text IS NULL OR status = $1)
   AND ($2::text IS NULL OR jurisdictions @> ARRAY[$2::text])
   AND ($3::text IS NULL OR state->'reviews' @> jsonb_build_array(jsonb_build_object('authority', jsonb_build_object('code', $3::text))))
@@ -59,7 +59,7 @@ export class AcquisitionsController {
   @ProjectionPosition('rm_acquisitions')
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
-    return listPage(pool, this.store, { shape: ACQUISITION_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: ACQUISITION_ROWS, where: ACQUISITION_FILTERS, params }, query);
   }
 
   @Get(':id')

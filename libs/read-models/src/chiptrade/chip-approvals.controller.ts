@@ -28,7 +28,7 @@ const listQuery = z.strictObject({
 
 // The company's name is its registered display name, else the name the report used. A row stored before the
 // table had documents (until the rebuild the migration queued swaps in) comes whole, to be rendered here.
-const LIST_SQL = `
+export const APPROVAL_LIST_SQL = `
   SELECT a.subject, a.side, a.seq, a.doc_head, a.doc_tail, coalesce(c.display_name, a.name_as_reported) AS company_name,
          CASE WHEN a.doc_head IS NULL THEN to_jsonb(a) END AS stored
     FROM rm_chip_approvals a
@@ -97,7 +97,7 @@ export class ChipApprovalsController {
   @ProjectionPosition('rm_chiptrade')
   async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
-    const { rows } = await pool.query<ListedApproval>(LIST_SQL, [
+    const { rows } = await pool.query<ListedApproval>(APPROVAL_LIST_SQL, [
       query.company ?? null,
       query.side ?? null,
       query.status ?? null,

@@ -30,7 +30,7 @@ const listQuery = z.strictObject({
 });
 
 // A product matches by id, or by its name (or the words reported) containing the text, ignoring case.
-const FILTERS = `
+export const CORRIDOR_FILTERS = `
       ($1::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(products) AS p
                                     WHERE p->>'product_id' = $2 OR strpos(lower(p->>'name'), lower($1)) > 0))
   AND ($3::text IS NULL OR destination = $3)`;
@@ -63,7 +63,7 @@ export class ChipTradeController {
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.
     const params = [query.product?.replace(/^product:/, '') ?? null, id, query.destination ?? null];
     // The shape's resource adds each licence's and approval's attribution.
-    return listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: CORRIDOR_ROWS, where: CORRIDOR_FILTERS, params }, query);
   }
 
   /**

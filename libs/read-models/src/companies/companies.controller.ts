@@ -29,7 +29,7 @@ const listQuery = z.strictObject({
 
 // A query is found through the name-gram index (every gram of the query among the row's), then
 // confirmed by the LIKE on the compact names; up to two probes: as typed, and without "Inc", "AI"….
-const LIST_SQL = `
+export const COMPANY_LIST_SQL = `
   SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM rm_companies
    WHERE ($1::text[] IS NULL OR (search_grams @> $1 AND search_compact LIKE $2)
                              OR ($3::text[] IS NOT NULL AND search_grams @> $3 AND search_compact LIKE $4))
@@ -71,7 +71,7 @@ export class CompaniesController {
     const probes = query.q === undefined ? [] : nameProbes(query.q);
     if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
     const [first, second] = probes;
-    const { rows } = await pool.query<{ subject: string; doc: string | null; state: AggregateState | null }>(LIST_SQL, [
+    const { rows } = await pool.query<{ subject: string; doc: string | null; state: AggregateState | null }>(COMPANY_LIST_SQL, [
       first?.grams ?? null,
       first?.pattern ?? null,
       second?.grams ?? null,

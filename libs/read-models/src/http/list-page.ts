@@ -23,6 +23,15 @@ type ListQuery = TimeQuery & { limit: number; cursor?: string };
 // whole ledger in one request.
 const MAX_SCANNED = 2_000;
 
+/** The live rows of a list page, its filter's parameters followed by the cursor's subject and the limit. */
+export function livePageSql<S extends AggregateState>({ shape, where, params }: ListFilter<S>): string {
+  const n = params.length;
+  // A row stored before its table had documents (until the rebuild the migration queued swaps in) is rendered from its state.
+  return `SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM ${shape.table}
+           WHERE ${where} AND ($${n + 1}::text IS NULL OR subject > $${n + 1})
+           ORDER BY subject LIMIT $${n + 2}`;
+}
+
 /**
  * A page of a read model, in subject order: the live rows' stored documents as one JSON text, or — asked about a past point — the states
  * of that point folded on demand, made into rows like the projection makes them and filtered by the
@@ -36,12 +45,7 @@ export async function listPage<S extends AggregateState>(
 ): Promise<JsonText | (Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown })> {
   const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
   if (isNow(query)) {
-    const n = filter.params.length;
-    // A row stored before its table had documents (until the rebuild the migration queued swaps in) is rendered from its state.
-    const sql = `SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM ${filter.shape.table}
-                  WHERE ${filter.where} AND ($${n + 1}::text IS NULL OR subject > $${n + 1})
-                  ORDER BY subject LIMIT $${n + 2}`;
-    const { rows } = await pool.query<{ subject: string; doc: string | null; state: S | null }>(sql, [...filter.params, after, query.limit + 1]);
+    const { rows } = await pool.query<{ subject: string; doc: string | null; state: S | null }>(livePageSql(filter), [...filter.params, after, query.limit + 1]);
     const resource = filter.shape.resource as ((state: AggregateState) => Record<string, unknown>) | undefined;
     return documentPage(rows, query.limit, (r) => r.doc ?? resourceDocument(r.state!, resource), (r) => [r.subject]);
   }

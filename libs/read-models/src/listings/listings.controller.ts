@@ -33,7 +33,7 @@ const listQuery = z.strictObject({
 });
 
 // from/to bound the day the listing priced or started trading.
-const FILTERS = `
+export const LISTING_FILTERS = `
       ($1::text IS NULL OR company = $1)
   AND ($2::text IS NULL OR venue = $2)
   AND ($3::text IS NULL OR status = $3)
@@ -65,7 +65,7 @@ export class ListingsController {
   @ProjectionPosition('rm_listings')
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.company ?? null, query.venue ?? null, query.status ?? null, query.from ?? null, query.to ?? null];
-    return listPage(pool, this.store, { shape: LISTING_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: LISTING_ROWS, where: LISTING_FILTERS, params }, query);
   }
 
   /** Count and gross proceeds summed per currency (never converted, `approximate` when some amount was), by venue (default), month or year listed. */

@@ -21,7 +21,7 @@ const listQuery = z.strictObject({
   ...pageQuery,
 });
 
-const FILTERS = `
+export const RULE_FILTERS = `
       ($1::text IS NULL OR status = $1)
   AND ($2::text IS NULL OR authority = $2)
   AND ($3::text IS NULL OR destinations @> ARRAY[$3::text])`;
@@ -50,7 +50,7 @@ export class RulesController {
   @ProjectionPosition('rm_rules')
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.authority ?? null, query.destination ?? null];
-    return listPage(pool, this.store, { shape: RULE_ROWS, where: FILTERS, params }, query);
+    return listPage(pool, this.store, { shape: RULE_ROWS, where: RULE_FILTERS, params }, query);
   }
 
   /** Title, instrument, destinations and review policy as issued, its amendments, and its rescission. */
