@@ -9,6 +9,7 @@ import type { AttemptRecord, OutgoingDelivery } from '../deliveries/delivery.js'
 import { deliveryLatency, deliveryOutcomes, endToEndLatency } from '../metrics/alert-metrics.js';
 import { SubscriptionDisabler } from '../subscriptions/subscription-disabler.js';
 import { staticUrlRefusal } from '../url-safety/url-policy.js';
+import { AttemptLog } from './attempt-log.js';
 import { InFlightLimiter } from './in-flight-limiter.js';
 import { retryDelayMs } from './retry-schedule.js';
 import { signatureHeader } from './sign.js';
@@ -32,14 +33,14 @@ const BUSY_DELAY_MS = 1_000;
 
 /**
  * One attempt at one delivery: load, sign, POST, log, and decide what happens next. The loads and
- * the logs of concurrent attempts share round trips to PostgreSQL (see Coalescer).
+ * the logs of concurrent attempts share round trips to PostgreSQL (see Coalescer, AttemptLog).
  */
 @Injectable()
 export class DeliveryProcessor {
   readonly sender: WebhookSender;
   private readonly limiter: InFlightLimiter;
   private readonly load: Coalescer<string, OutgoingDelivery | null>;
-  private readonly log: Coalescer<AttemptRecord, { failing_since: string | null }>;
+  readonly log: AttemptLog;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -51,7 +52,7 @@ export class DeliveryProcessor {
     this.sender = new WebhookSender({ timeoutMs, allowPrivate, connectionsPerOrigin: options.workerConcurrency });
     this.limiter = new InFlightLimiter(options.perSubscriptionInFlight, SLOT_WAIT_MS);
     this.load = new Coalescer((ids) => deliveries.forSending(ids));
-    this.log = new Coalescer((attempts) => deliveries.recordAttempts(attempts));
+    this.log = new AttemptLog((attempts) => deliveries.recordAttempts(attempts));
   }
 
   async process(job: Job<DeliveryJob>, token?: string): Promise<string> {
@@ -102,7 +103,7 @@ export class DeliveryProcessor {
     const outcome = ok ? 'succeeded' : gone || exhausted ? 'dead' : 'failed';
     const delayMs = outcome === 'failed' ? retryDelayMs(this.config.webhook.retryScheduleMs, attemptsMade, result.retryAfterMs) : null;
 
-    const { failing_since } = await this.log.submit({
+    const attempt: AttemptRecord = {
       deliveryId: delivery.id,
       subscriptionId: delivery.subscription_id,
       attemptedAt,
@@ -112,16 +113,18 @@ export class DeliveryProcessor {
       error: result.error,
       outcome,
       nextAttemptAt: delayMs === null ? null : new Date(Date.now() + delayMs),
-    });
+    };
     deliveryOutcomes.inc({ outcome });
     deliveryLatency.observe({ outcome }, result.latencyMs / 1000);
 
     if (ok) {
+      this.log.recordLater(attempt);
       if (delivery.event_recorded_at && !delivery.replay_id) {
         endToEndLatency.observe((Date.now() - Date.parse(delivery.event_recorded_at)) / 1000);
       }
       return `delivered: HTTP ${statusCode}`;
     }
+    const { failing_since } = await this.log.record(attempt);
     const failure = statusCode !== null ? `HTTP ${statusCode}` : (result.error ?? 'no answer');
     if (gone) {
       await this.disabler.disable(delivery.subscription_id, 'the endpoint answered 410 Gone');

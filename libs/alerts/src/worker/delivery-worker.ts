@@ -64,7 +64,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     // promise (a later close(true) would wait for it instead of forcing), and its pause() reconnects
     // after the wait, reopening a connection we are about to close.
     await worker.pause(true);
-    const drained = force ? Promise.resolve(false) : Promise.allSettled([...this.attempts]).then(() => true);
+    // Finished attempts may still have their log write pending (AttemptLog): a clean stop waits for those too.
+    const drained = force
+      ? Promise.resolve(false)
+      : Promise.allSettled([...this.attempts]).then(async () => (await this.processor.log.flush(), true));
     const finished = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(resolve, GRACEFUL_CLOSE_MS, false).unref())]);
     if (!finished) await Promise.all([worker.close(true), this.processor.sender.destroy()]);
     else await Promise.all([worker.close(), this.processor.sender.close()]);

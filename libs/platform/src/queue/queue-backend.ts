@@ -93,7 +93,14 @@ export function redisQueueBackend(target: RedisTarget): QueueBackend {
 // (add, getJob, counts, close), which BullMQ keeps identical on both backends.
 export function postgresQueueBackend(databaseUrl: string, pool: pg.Pool, { poolSize }: { poolSize: number }): QueueBackend {
   // Each queue and worker gets a pool this size (plus BullMQ's LISTEN connection).
-  const connection = { connectionString: databaseUrl, max: poolSize };
+  // Its commits do not wait for the WAL flush: every job's state change is a commit of its own, and
+  // waiting for the disk on each one made the flush, not the work, set the pace (one fsync per
+  // delivery). What a PostgreSQL crash can lose is a job's last transitions, never a delivery: the
+  // delivery row is written with a durable commit first, so a lost add is re-queued by the sweeper
+  // and a lost completion runs the job again (at-least-once, same webhook-id). A later durable
+  // commit on the same server also flushes every earlier one, so the router's checkpoint commit
+  // makes the jobs it added durable before the log moves past them.
+  const connection = { connectionString: databaseUrl, max: poolSize, options: '-c synchronous_commit=off' };
   return {
     kind: 'postgres',
     ping: async () => {

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+import { Coalescer } from '../deliveries/coalescer.js';
+import type { AttemptRecord } from '../deliveries/delivery.js';
+
+type Written = { failing_since: string | null };
+
+/**
+ * Where attempts are logged, in batches shared by concurrent deliveries (see Coalescer), in the
+ * order they were made. A failed attempt is awaited: what happens next depends on how long its
+ * endpoint has been failing. A success decides nothing, so its job completes without waiting for
+ * the write, which frees the worker slot a round trip sooner.
+ *
+ * A clean stop flushes the writes still pending. A crash can lose a success's write; its delivery
+ * then stays unsettled and the sweeper sends it again later (at-least-once, same webhook-id).
+ */
+export class AttemptLog {
+  private readonly logger = new Logger(AttemptLog.name);
+  private readonly batches: Coalescer<AttemptRecord, Written>;
+  private readonly unwritten = new Set<Promise<unknown>>();
+
+  constructor(write: (attempts: AttemptRecord[]) => Promise<Written[]>) {
+    this.batches = new Coalescer(write);
+  }
+
+  /** Logs the attempt and answers with its endpoint's `failing_since` once written. */
+  record(attempt: AttemptRecord): Promise<Written> {
+    return this.track(this.batches.submit(attempt));
+  }
+
+  /** Logs the attempt in the background. */
+  recordLater(attempt: AttemptRecord): void {
+    this.track(this.batches.submit(attempt)).catch((error: Error) =>
+      this.logger.warn(`attempt on delivery ${attempt.deliveryId} not logged, the sweeper will send it again: ${error.message}`),
+    );
+  }
+
+  /** Resolves when every write submitted so far has settled. */
+  async flush(): Promise<void> {
+    while (this.unwritten.size > 0) await Promise.allSettled([...this.unwritten]);
+  }
+
+  private track<T>(write: Promise<T>): Promise<T> {
+    this.unwritten.add(write);
+    return write.finally(() => this.unwritten.delete(write));
+  }
+}
