@@ -33,8 +33,8 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
 export const companiesProjection: Projection = {
   name: registeredCompanies.name,
   tables: registeredCompanies.tables,
-  async handle(events, client) {
+  async handle(events, client, streams) {
     await client.query(INSERT_REFERENCED, [[...new Set(events.flatMap((e) => e.companies))]]);
-    await registeredCompanies.handle(events, client);
+    await registeredCompanies.handle(events, client, streams);
   },
 };
