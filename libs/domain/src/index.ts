@@ -17,7 +17,7 @@ export { envelopeSchema } from './envelope/envelope.schema.js';
 export { sourceSchema } from './envelope/source.schema.js';
 export { DomainError, UnknownEventType, MetaTargetNotFound, MetaTargetInvalid, InvalidSubject, RuleViolation } from './errors.js';
 export { checkAppend } from './check-append.js';
-export { foldSubject } from './fold-subject.js';
+export { foldResolved, foldSubject } from './fold-subject.js';
 export type { AggregateState } from './aggregates.js';
 export { aggregateOf, isKnownEventType, EVENT_TYPES, dataSchemaFor, type AggregateKind } from './catalog.js';
 export { isMetaType } from './meta/meta.events.js';

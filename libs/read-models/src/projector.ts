@@ -2,6 +2,7 @@ import { ConsumerSet, type ConsumerLogger, type RecordedEvent } from '@newsledge
 import type pg from 'pg';
 import { pino } from 'pino';
 import type { Projection } from './projection/projection.js';
+import { StreamCache } from './projection/stream-cache.js';
 import { PROJECTIONS } from './projections.js';
 import { RebuildRunner } from './rebuild/rebuild-runner.js';
 
@@ -23,15 +24,22 @@ export interface ProjectorOptions {
 export class Projector {
   private readonly consumers: ConsumerSet;
   private readonly rebuilds: RebuildRunner;
+  private streams = new StreamCache();
 
   constructor(pool: pg.Pool, databaseUrl: string, { projections = PROJECTIONS, batchSize = 500, logger, rebuildPollMs = 500 }: ProjectorOptions = {}) {
     logger ??= pino({ base: { component: 'projector' } });
-    const members = projections.map((projection) => ({ name: projection.name, handle: (events: RecordedEvent[], client: pg.PoolClient) => projection.handle(events, client) }));
+    // One cache for every projection of the set: a stream is read and resolved once for all of them.
+    const members = projections.map((projection) => ({
+      name: projection.name,
+      handle: (events: RecordedEvent[], client: pg.PoolClient) => projection.handle(events, client, this.streams),
+    }));
     this.consumers = new ConsumerSet(pool, databaseUrl, { members, batchSize, logger, asyncCommit: true });
     this.rebuilds = new RebuildRunner(pool, databaseUrl, projections, { logger, batchSize, pollMs: rebuildPollMs });
   }
 
   start(): void {
+    // Not needed for correctness (see StreamCache), but a restart starts as lean as a new process.
+    this.streams = new StreamCache();
     this.consumers.start();
     this.rebuilds.start();
   }

@@ -35,9 +35,9 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
 export const companiesProjection: Projection = {
   name: registeredCompanies.name,
   tables: registeredCompanies.tables,
-  async handle(events, client) {
+  async handle(events, client, streams) {
     const referenced = [...new Set(events.flatMap((e) => e.companies))];
     await client.query(INSERT_REFERENCED, [referenced, referenced.map((subject) => presentedJson(toResource(foldSubject(subject, []))))]);
-    await registeredCompanies.handle(events, client);
+    await registeredCompanies.handle(events, client, streams);
   },
 };

@@ -1,14 +1,19 @@
-import { foldSubject, type AggregateKind, type AggregateState, type StoredEvent } from '@newsledger/domain';
+import { foldResolved, type AggregateKind, type AggregateState, type StoredEvent } from '@newsledger/domain';
 import type { RecordedEvent } from '@newsledger/event-store';
 import type pg from 'pg';
 import { streamsOf } from './read-stream.js';
+import { StreamCache } from './stream-cache.js';
 
 /** A read model fed by a checkpointed LogConsumer: `handle` runs in the transaction that saves the checkpoint. */
 export interface Projection {
   readonly name: string;
   /** Every table the projection writes: a rebuild builds each beside the live one and swaps them all at once. */
   readonly tables: readonly string[];
-  handle(events: readonly RecordedEvent[], client: pg.PoolClient): Promise<void>;
+  /**
+   * `streams` holds what earlier batches saw of the streams, shared by the projections of one
+   * consumer set; without it, every stream a batch touches is read from its beginning.
+   */
+  handle(events: readonly RecordedEvent[], client: pg.PoolClient, streams?: StreamCache): Promise<void>;
 }
 
 /** Distinct subjects of a batch whose aggregate is `kind` (every kind when null), in first-seen order. */
@@ -19,8 +24,8 @@ export function touchedSubjects(events: readonly RecordedEvent[], kind: Aggregat
 
 /**
  * A projection of one aggregate kind: each subject a batch touches is folded again from its whole
- * stream (up to the batch at least), and `write` stores the batch's states together (the streams
- * beside them, for what a state names only by event id).
+ * stream up to the batch, and `write` stores the batch's states together (the streams beside them,
+ * for what a state names only by event id).
  * Re-folding, not patching rows, keeps read models equal to the domain rules, and makes corrections,
  * retractions and replays free.
  */
@@ -32,10 +37,10 @@ export function foldingProjection<S extends AggregateState>(
   return {
     name,
     tables: [name],
-    async handle(events, client) {
-      const streams = await streamsOf(client, events, touchedSubjects(events, kind));
+    async handle(events, client, cache = new StreamCache()) {
+      const streams = await streamsOf(client, events, touchedSubjects(events, kind), cache);
       if (streams.size === 0) return;
-      await write(client, [...streams].map(([subject, stream]) => foldSubject(subject, stream) as S), streams);
+      await write(client, [...streams].map(([subject, stream]) => foldResolved(cache.resolve(subject, stream)) as S), streams);
     },
   };
 }

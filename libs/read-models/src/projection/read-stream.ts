@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@newsledger/domain';
 import { readStreams, type RecordedEvent } from '@newsledger/event-store';
 import type pg from 'pg';
+import type { StreamCache } from './stream-cache.js';
 
 // The fields a fold reads; events are cut down to them whether they come from the batch or the table,
 // so a fold sees the same events either way. Upcasting is left to the domain's resolveStream.
@@ -8,17 +9,34 @@ const FIELDS = ['event_id', 'type', 'schema_version', 'subject', 'version', 'glo
   'occurred_on', 'occurred_precision', 'correlation_id', 'recorded_at'] as const;
 
 /**
- * The streams of `subjects`, each whole at least up to the batch `events` (every subject present).
- * A stream whose first event is in the batch is whole in it, since a stream's events come in version
- * order in the log and a batch is a stretch of the log: it is taken from the batch. The others are read
- * inside the projection's transaction, on the same client, all in one round trip.
+ * The streams of `subjects` (every one present), each from its first event up to its last in the batch
+ * `events`: what the log holds of it once the batch is applied, no more. A stream's events come in
+ * version order in the log and a batch is a stretch of the log, so its events in the batch follow the
+ * ones before: a stream that begins in the batch is whole in it, one whose beginning `cache` holds is
+ * that beginning and the batch, and the others are read inside the projection's transaction, on the
+ * same client, all in one round trip. Every stream is kept in `cache` for the batches that follow.
  */
-export async function streamsOf(db: pg.PoolClient, events: readonly RecordedEvent[], subjects: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+export async function streamsOf(
+  db: pg.PoolClient,
+  events: readonly RecordedEvent[],
+  subjects: readonly string[],
+  cache: StreamCache,
+): Promise<Map<string, StoredEvent[]>> {
   const inBatch = new Map(subjects.map((subject) => [subject, [] as StoredEvent[]]));
   for (const event of events) inBatch.get(event.subject)?.push(stored(event));
-  const begun = subjects.filter((subject) => inBatch.get(subject)![0]?.version !== 1);
-  for (const [subject, stream] of await readStreams(db, begun)) inBatch.set(subject, stream.map(stored));
-  return inBatch;
+  const streams = new Map<string, StoredEvent[]>();
+  const unknown: string[] = [];
+  for (const [subject, batch] of inBatch) {
+    const before = batch[0].version === 1 ? [] : cache.before(subject, batch[0].version);
+    if (before) streams.set(subject, [...before, ...batch]);
+    else unknown.push(subject);
+  }
+  for (const [subject, stream] of await readStreams(db, unknown)) {
+    const last = inBatch.get(subject)!.at(-1)!.version;
+    streams.set(subject, stream.filter((event) => event.version <= last).map(stored));
+  }
+  for (const [subject, stream] of streams) cache.keep(subject, stream);
+  return new Map(subjects.map((subject) => [subject, streams.get(subject)!]));
 }
 
 function stored(event: RecordedEvent): StoredEvent {

@@ -1,6 +1,7 @@
 import type { TransactionalConsumer } from '@newsledger/event-store';
 import pg from 'pg';
 import type { Projection } from '../projection/projection.js';
+import { StreamCache } from '../projection/stream-cache.js';
 import { rebuildRunning } from './rebuild-requests.js';
 import { shadowOf } from './shadow-tables.js';
 
@@ -12,12 +13,14 @@ import { shadowOf } from './shadow-tables.js';
  */
 export function shadowConsumer(projection: Projection): TransactionalConsumer {
   const { schema, consumer } = shadowOf(projection);
+  // The rebuild's own: it reads the log far behind the live projections.
+  const streams = new StreamCache();
   return {
     name: consumer,
     async handle(events, client) {
       if (!(await rebuildRunning(client, projection.name))) throw new Error(`the rebuild of ${projection.name} is over`);
       await client.query(`SET LOCAL search_path TO ${pg.escapeIdentifier(schema)}, public`);
-      await projection.handle(events, client);
+      await projection.handle(events, client, streams);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { resolveStream, validFrom, type StoredEvent } from '@newsledger/domain';
+import { validFrom, type ResolvedStream } from '@newsledger/domain';
 
 /** One counted fact of a stream, once per company it names, as the timeline shows it. */
 export interface TimelineFact {
@@ -17,9 +17,9 @@ export interface TimelineFact {
   sort_on: string;
 }
 
-/** The timeline entries of one stream: its counted facts (corrections applied, effective confidence), one per company named. */
-export function timelineFacts(subject: string, stream: readonly StoredEvent[]): TimelineFact[] {
-  return resolveStream(subject, stream).facts.flatMap((fact) =>
+/** The timeline entries of one resolved stream: its counted facts (corrections applied, effective confidence), one per company named. */
+export function timelineFacts({ facts, bookkeeping: { subject } }: ResolvedStream): TimelineFact[] {
+  return facts.flatMap((fact) =>
     fact.companies.map((company) => ({
       company,
       event_id: fact.event_id,

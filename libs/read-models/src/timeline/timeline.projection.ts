@@ -1,5 +1,6 @@
 import { touchedSubjects, type Projection } from '../projection/projection.js';
 import { streamsOf } from '../projection/read-stream.js';
+import { StreamCache } from '../projection/stream-cache.js';
 import { timelineFacts } from './timeline-rows.js';
 
 const DELETE_SUBJECTS = `DELETE FROM rm_timeline WHERE subject = ANY ($1)`;
@@ -20,9 +21,9 @@ const INSERT_FACTS = `
 export const timelineProjection: Projection = {
   name: 'rm_timeline',
   tables: ['rm_timeline'],
-  async handle(events, client) {
-    const streams = await streamsOf(client, events, touchedSubjects(events, null));
-    const rows = [...streams].flatMap(([subject, stream]) => timelineFacts(subject, stream));
+  async handle(events, client, cache = new StreamCache()) {
+    const streams = await streamsOf(client, events, touchedSubjects(events, null), cache);
+    const rows = [...streams].flatMap(([subject, stream]) => timelineFacts(cache.resolve(subject, stream)));
     await client.query(DELETE_SUBJECTS, [[...streams.keys()]]);
     await client.query(INSERT_FACTS, [JSON.stringify(rows)]);
   },

@@ -1,4 +1,4 @@
-import { isoDate } from '@newsledger/domain';
+import { isoDate, resolveStream } from '@newsledger/domain';
 import type { EventStore } from '@newsledger/event-store';
 import { cursorInteger, decodeCursor, pageQuery, toPage, type Page } from '@newsledger/platform';
 import type pg from 'pg';
@@ -52,5 +52,5 @@ export async function timelinePage(
 /** The facts naming `company` at the past point `time` names. */
 export async function factsAt(store: EventStore, company: string, time: TimeQuery): Promise<TimelineFact[]> {
   const streams = await streamsAt(store, await store.subjectsNaming(company, logCut(time)), time);
-  return [...streams].flatMap(([subject, stream]) => timelineFacts(subject, stream)).filter((fact) => fact.company === company);
+  return [...streams].flatMap(([subject, stream]) => timelineFacts(resolveStream(subject, stream))).filter((fact) => fact.company === company);
 }
