@@ -16,14 +16,18 @@ export class JsonText {
 export function storedOrder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(storedOrder);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
-  entries.sort(([a], [b]) => jsonbKeyOrder(a, b));
-  return Object.fromEntries(entries.map(([key, field]) => [key, storedOrder(field)]));
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys.sort(jsonbKeyOrder)) ordered[key] = storedOrder((value as Record<string, unknown>)[key]);
+  return ordered;
 }
 
 function jsonbKeyOrder(a: string, b: string): number {
-  const [left, right] = [Buffer.from(a), Buffer.from(b)];
-  return left.length - right.length || Buffer.compare(left, right);
+  const bytes = Buffer.byteLength(a) - Buffer.byteLength(b);
+  if (bytes !== 0 || a === b) return bytes;
+  // ASCII (nearly every key) compares by code unit as by byte; other text by its UTF-8 bytes.
+  if (a.length === Buffer.byteLength(a) && b.length === Buffer.byteLength(b)) return a < b ? -1 : 1;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 /**
