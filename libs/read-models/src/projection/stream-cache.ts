@@ -7,8 +7,9 @@ interface Entry {
   resolved: ResolvedStream | null;
 }
 
-// Enough for the streams a catch-up or a live tail keeps coming back to, at a few KiB an event.
-const CAPACITY_EVENTS = 50_000;
+// Enough for the streams a catch-up or a live tail keeps coming back to; at one to two KiB an event
+// (and its share of the resolved stream), some tens of MiB per projector at most.
+const CAPACITY_EVENTS = 20_000;
 
 /**
  * The beginnings of streams that earlier batches saw, so a batch reads from the table only streams it
