@@ -97,13 +97,16 @@ describe('first events of a stream, written without reading it', () => {
     expect((await db.pool.query(`SELECT version FROM events WHERE subject = 'company:resent'`)).rows).toEqual([{ version: 1 }]);
   });
 
-  it('appends a batch over new and existing streams in one piece', async () => {
+  it('reads the streams of a request over several, new or not', async () => {
     await record(0, [registered('batch-old')]);
+    const read = jest.spyOn(contexts[1].get(EventStore), 'findAndReadStreams');
     const results = await record(1, [registered('batch-new'), aliasAdded('batch-old'), aliasAdded('batch-new')]);
     expect(results.map((r) => [r.subject, r.version])).toEqual([
       ['company:batch-new', 1],
       ['company:batch-old', 2],
       ['company:batch-new', 2],
     ]);
+    expect(read).toHaveBeenCalledTimes(1);
+    read.mockRestore();
   });
 });

@@ -51,15 +51,16 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
   }
 
   /**
-   * Streams this process has not seen are guessed to be new: their events are decided against an
-   * empty history and appended expecting empty streams, in one round trip instead of a read and an
-   * append. The guess is checked by the append, under the streams' locks. When a stream was not empty
-   * after all, or the rules or an event id need a closer look, nothing was written and null sends the
-   * request down the path that reads, which answers as it always did.
+   * A stream this process has not seen is guessed to be new: its events are decided against an empty
+   * history and appended expecting an empty stream, in one round trip instead of a read and an append.
+   * The guess is checked by the append, under the stream's lock. When the stream was not empty after
+   * all, or the rules or an event id need a closer look, nothing was written and null sends the request
+   * down the path that reads, which answers as it always did. Only for one stream: a wrong guess then
+   * costs one round trip, where a chunk over many streams would roll back many.
    */
   private async recordFirstEvents(proposals: Proposal[], writer: WriterContext): Promise<RecordedResult[] | null> {
     const bySubject = groupBySubject(proposals);
-    if ([...bySubject.keys()].some((subject) => this.known.has(subject))) return null;
+    if (bySubject.size !== 1 || this.known.has(proposals[0].event.subject)) return null;
     let batches: AppendBatch[];
     try {
       batches = decide(bySubject, () => [], writer);
