@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { foldSubject, type AggregateState } from '@newsledger/domain';
+import { foldSubject } from '@newsledger/domain';
 import { EventStore } from '@newsledger/event-store';
 import { ApiDocs, ApiQueries, cursorText, decodeCursor, pageQuery, problems, RequireScopes, ZodPipe } from '@newsledger/platform';
 import type pg from 'pg';
@@ -10,7 +10,7 @@ import { PresentationInterceptor } from '../http/presentation.interceptor.js';
 import { ProjectionPosition } from '../http/projection-position.interceptor.js';
 import { ReadPool } from '../http/read-database.js';
 import { documentPage } from '../http/json-text.js';
-import { loadResource, presentedJson, resourceDocument, toResource } from '../http/resource.js';
+import { loadResource, rowDocument, toResource, type ListedRow } from '../http/resource.js';
 import { subjectFromPath } from '../http/subject-id.js';
 import { askedTimes, isNow, timeQuery, type TimeQuery } from '../http/time-query.js';
 import { factsAt, timelinePage, timelineQuery } from '../timeline/timeline.query.js';
@@ -71,7 +71,7 @@ export class CompaniesController {
     const probes = query.q === undefined ? [] : nameProbes(query.q);
     if (query.q !== undefined && probes.length === 0) return { data: [], next_cursor: null };
     const [first, second] = probes;
-    const { rows } = await pool.query<{ subject: string; doc: string | null; state: AggregateState | null }>(COMPANY_LIST_SQL, [
+    const { rows } = await pool.query<ListedRow>(COMPANY_LIST_SQL, [
       first?.grams ?? null,
       first?.pattern ?? null,
       second?.grams ?? null,
@@ -81,9 +81,7 @@ export class CompaniesController {
       after,
       query.limit + 1,
     ]);
-    // A row stored before the table had documents (until the queued rebuild swaps in) is rendered from its state.
-    const documentOf = (r: (typeof rows)[number]) => r.doc ?? (r.state ? resourceDocument(r.state) : presentedJson(toResource(foldSubject(r.subject, []))));
-    return documentPage(rows, query.limit, documentOf, (r) => [r.subject]);
+    return documentPage(rows, query.limit, (r) => rowDocument(r), (r) => [r.subject]);
   }
 
   @Get(':id')

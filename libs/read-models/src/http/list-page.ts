@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { foldedRecordset, type RowShape } from '../projection/row-shape.js';
 import { statesAt } from './past-states.js';
 import { documentPage, type JsonText } from './json-text.js';
-import { resourceDocument, toResource } from './resource.js';
+import { rowDocument, toResource, type ListedRow } from './resource.js';
 import { askedTimes, isNow, type TimeQuery } from './time-query.js';
 
 /** A list of one read model: its rows' shape and the SQL conditions of its filters over the shape's columns ($1…$n). */
@@ -26,7 +26,7 @@ const MAX_SCANNED = 2_000;
 /** The live rows of a list page, its filter's parameters followed by the cursor's subject and the limit. */
 export function livePageSql<S extends AggregateState>({ shape, where, params }: ListFilter<S>): string {
   const n = params.length;
-  // A row stored before its table had documents (until the rebuild the migration queued swaps in) is rendered from its state.
+  // A row stored before its table had documents is rendered from its state (rowDocument).
   return `SELECT subject, doc, CASE WHEN doc IS NULL THEN state END AS state FROM ${shape.table}
            WHERE ${where} AND ($${n + 1}::text IS NULL OR subject > $${n + 1})
            ORDER BY subject LIMIT $${n + 2}`;
@@ -45,9 +45,9 @@ export async function listPage<S extends AggregateState>(
 ): Promise<JsonText | (Page<Record<string, unknown>> & { as_of?: unknown; valid_at?: unknown })> {
   const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
   if (isNow(query)) {
-    const { rows } = await pool.query<{ subject: string; doc: string | null; state: S | null }>(livePageSql(filter), [...filter.params, after, query.limit + 1]);
+    const { rows } = await pool.query<ListedRow>(livePageSql(filter), [...filter.params, after, query.limit + 1]);
     const resource = filter.shape.resource as ((state: AggregateState) => Record<string, unknown>) | undefined;
-    return documentPage(rows, query.limit, (r) => r.doc ?? resourceDocument(r.state!, resource), (r) => [r.subject]);
+    return documentPage(rows, query.limit, (r) => rowDocument(r, resource), (r) => [r.subject]);
   }
   return { ...(await pastPage(pool, store, filter, query, after)), ...askedTimes(query) };
 }

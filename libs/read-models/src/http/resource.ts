@@ -22,6 +22,23 @@ export function resourceDocument(state: AggregateState, resource: (state: Aggreg
   return presentedJson(resource(storedOrder(state) as AggregateState));
 }
 
+/** A live row as lists read it: its stored document, or its state where it has no document yet. */
+export interface ListedRow {
+  subject: string;
+  doc: string | null;
+  state: AggregateState | null;
+}
+
+/**
+ * What a list sends for a live row: the document its projection stored, or — for a row written
+ * before its table had documents, until the rebuild the migration queued swaps in — the same bytes
+ * rendered from its state; a company only referenced has no state and shows as the fold of nothing.
+ */
+export function rowDocument(row: ListedRow, resource?: (state: AggregateState) => Record<string, unknown>): string {
+  if (row.doc !== null) return row.doc;
+  return row.state ? resourceDocument(row.state, resource) : presentedJson(toResource(foldSubject(row.subject, [])));
+}
+
 /** A body as PresentationInterceptor sends it. */
 export function presentedJson(body: unknown): string {
   return JSON.stringify(withDecimalAmounts(body));
