@@ -85,6 +85,43 @@ describe('no lost alerts', () => {
     }
   });
 
+  it('sends a delivery once when the sweeper re-queues it while its success is still being written', async () => {
+    // A success is logged without holding its job, and a completed job is removed at once. Until the
+    // write lands, the sweeper finds the delivery unsettled with no job and queues it again. The test
+    // does the sweeper's part itself, at the moment that matters.
+    const options = testAlertsOptions({ sweepIntervalMs: 3_600_000 });
+    const app = await startTestApp(db, alertsApp(options), TEST_WEBHOOK_ENV);
+    const locker = await db.pool.connect();
+    let releaseRequest!: () => void;
+    const requestHeld = new Promise<void>((resolve) => (releaseRequest = resolve));
+    try {
+      receiver.respond('/written-late', () => ({ status: 200, after: requestHeld }));
+      const company = uniqueCompany();
+      const subscription = await subscribe(app, '/written-late', company);
+      await appendEvent(db.pool, { type: 'listing.filed', companies: [company] });
+      await eventually('the request to arrive', () => receiver.at('/written-late').length === 1);
+      const [{ id }] = await deliveries(subscription.id);
+      // The row lock holds the success's write back (the worker's load is a plain read, never blocked).
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM deliveries WHERE id = $1 FOR UPDATE', [id]);
+      releaseRequest();
+      const delivery = app.app.get(DeliveryQueue, { strict: false });
+      await eventually('the job to complete and be removed', async () => (await delivery.queue.getJob(id)) === undefined);
+
+      expect(await delivery.ensureQueued(id)).toBe('added');
+      await eventually('the second job to run', async () => (await delivery.queue.getJob(id)) === undefined);
+      expect(receiver.at('/written-late')).toHaveLength(1);
+
+      await locker.query('COMMIT');
+      await eventually('the success to be written', async () => (await deliveries(subscription.id))[0].status === 'succeeded');
+    } finally {
+      releaseRequest();
+      await locker.query('ROLLBACK').catch(() => undefined);
+      locker.release();
+      await app.close();
+    }
+  });
+
   it('keeps a slow endpoint from holding back the others', async () => {
     const options = testAlertsOptions({ workerConcurrency: 8, perSubscriptionInFlight: 2 });
     const app = await startTestApp(db, alertsApp(options), TEST_WEBHOOK_ENV);

@@ -33,13 +33,13 @@ describe('AttemptLog', () => {
   it('does not hold a success back, and flush waits until every attempt is written, in order', async () => {
     const { written, write, release } = heldWrites();
     const log = new AttemptLog(write);
-    log.recordLater(attempt('a'));
-    log.recordLater(attempt('b'));
+    log.recordSuccessLater(attempt('a'));
+    log.recordSuccessLater(attempt('b'));
     let flushed = false;
     const flushing = log.flush().then(() => (flushed = true));
     await new Promise((resolve) => setImmediate(resolve));
     expect(flushed).toBe(false);
-    log.recordLater(attempt('c'));
+    log.recordSuccessLater(attempt('c'));
     while (!flushed) {
       release();
       await new Promise((resolve) => setImmediate(resolve));
@@ -53,8 +53,27 @@ describe('AttemptLog', () => {
       if (attempts.some((a) => a.deliveryId === 'lost')) throw new Error('database gone');
       return attempts.map(() => ({ failing_since: '2026-01-01T00:00:00Z' }));
     });
-    log.recordLater(attempt('lost'));
+    log.recordSuccessLater(attempt('lost'));
     await log.flush();
     await expect(log.record({ ...attempt('next'), outcome: 'failed' })).resolves.toEqual({ failing_since: '2026-01-01T00:00:00Z' });
+  });
+
+  it('holds a success it has not written yet, and lets go once the write settles, even a failed one', async () => {
+    const { write, release } = heldWrites();
+    const log = new AttemptLog(write);
+    log.recordSuccessLater(attempt('sent'));
+    expect(log.holdsSuccessOf('sent')).toBe(true);
+    expect(log.holdsSuccessOf('other')).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log.holdsSuccessOf('sent')).toBe(true);
+    release();
+    await log.flush();
+    expect(log.holdsSuccessOf('sent')).toBe(false);
+
+    const failing = new AttemptLog(() => Promise.reject(new Error('database gone')));
+    failing.recordSuccessLater(attempt('lost'));
+    await failing.flush();
+    // Not written: the sweeper's next job for it must send it again.
+    expect(failing.holdsSuccessOf('lost')).toBe(false);
   });
 });

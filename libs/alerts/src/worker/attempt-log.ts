@@ -10,6 +10,10 @@ type Written = { failing_since: string | null };
  * endpoint has been failing. A success decides nothing, so its job completes without waiting for
  * the write, which frees the worker slot a round trip sooner.
  *
+ * Until a success is written, its delivery looks unsettled and has no job (a completed job is
+ * removed): the sweeper may queue it again meanwhile, so this log answers for the successes it
+ * still holds, and the worker does not send them twice.
+ *
  * A clean stop flushes the writes still pending. A crash can lose a success's write; its delivery
  * then stays unsettled and the sweeper sends it again later (at-least-once, same webhook-id).
  */
@@ -17,6 +21,7 @@ export class AttemptLog {
   private readonly logger = new Logger(AttemptLog.name);
   private readonly batches: Coalescer<AttemptRecord, Written>;
   private readonly unwritten = new Set<Promise<unknown>>();
+  private readonly unwrittenSuccesses = new Set<string>();
 
   constructor(write: (attempts: AttemptRecord[]) => Promise<Written[]>) {
     this.batches = new Coalescer(write);
@@ -27,11 +32,18 @@ export class AttemptLog {
     return this.track(this.batches.submit(attempt));
   }
 
-  /** Logs the attempt in the background. */
-  recordLater(attempt: AttemptRecord): void {
-    this.track(this.batches.submit(attempt)).catch((error: Error) =>
+  /** Logs a successful attempt in the background. */
+  recordSuccessLater(attempt: AttemptRecord): void {
+    this.unwrittenSuccesses.add(attempt.deliveryId);
+    const written = this.batches.submit(attempt).finally(() => this.unwrittenSuccesses.delete(attempt.deliveryId));
+    this.track(written).catch((error: Error) =>
       this.logger.warn(`attempt on delivery ${attempt.deliveryId} not logged, the sweeper will send it again: ${error.message}`),
     );
+  }
+
+  /** Whether this log holds a success of the delivery that is not written yet. */
+  holdsSuccessOf(deliveryId: string): boolean {
+    return this.unwrittenSuccesses.has(deliveryId);
   }
 
   /** Resolves when every write submitted so far has settled. */

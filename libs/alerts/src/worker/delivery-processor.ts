@@ -56,6 +56,8 @@ export class DeliveryProcessor {
   }
 
   async process(job: Job<DeliveryJob>, token?: string): Promise<string> {
+    // Sent already: queued again by the sweeper before this process had written the success.
+    if (this.log.holdsSuccessOf(job.data.delivery_id)) return 'settled';
     const delivery = await this.load.submit(job.data.delivery_id);
     // Gone with its subscription, or settled by an earlier run of a job that was queued twice.
     if (!delivery || delivery.status === 'succeeded' || delivery.status === 'dead') return 'settled';
@@ -118,7 +120,7 @@ export class DeliveryProcessor {
     deliveryLatency.observe({ outcome }, result.latencyMs / 1000);
 
     if (ok) {
-      this.log.recordLater(attempt);
+      this.log.recordSuccessLater(attempt);
       if (delivery.event_recorded_at && !delivery.replay_id) {
         endToEndLatency.observe((Date.now() - Date.parse(delivery.event_recorded_at)) / 1000);
       }
