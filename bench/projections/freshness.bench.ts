@@ -9,7 +9,7 @@ import { percentile } from './percentiles.js';
 
 const RATE = 200;
 const DURATION_MS = 10_000;
-const TARGET_P99_MS = 200;
+const TARGET_P99_MS = 100;
 
 // The single-resource route of each aggregate with one; signals show only on company timelines.
 const ROUTES: Record<string, string> = { company: 'companies', listing: 'listings', acquisition: 'acquisitions', chiptrade: 'chiptrade', rule: 'rules' };
