@@ -7,6 +7,8 @@ import { BUILT_SERVICE_ADMIN_KEY, startBuiltService, temporaryDataDir, type Buil
 
 const CLI = path.join(PROJECT_ROOT, 'dist/apps/cli/main.js');
 const UUID = '00000000-0000-4000-8000-000000000000';
+// Each test starts the CLI several times, a Node process each: on a loaded machine that alone can take 30 s.
+const SEVERAL_RUNS_MS = 120_000;
 
 interface Run {
   code: number;
@@ -60,7 +62,7 @@ describe('newsledger CLI beside a running service', () => {
     const fresh = { type: 'company.registered', subject: 'company:over-http', occurred_on: '2026-01-01', occurred_precision: 'day', data: { display_name: 'H' }, source };
     await writeFile(file, `${JSON.stringify(fresh)}\n${await readFile(file, 'utf8')}`);
     expect((await cli(['import', file, ...remote()])).stdout).toContain('1 events new, 32 already present, 0 lines rejected');
-  });
+  }, SEVERAL_RUNS_MS);
 
   it('keys create, list and revoke, straight and through --url', async () => {
     const created = await cli(['keys', 'create', '--scopes', 'read', '--name', 'cli-test']);
@@ -72,7 +74,7 @@ describe('newsledger CLI beside a running service', () => {
     const again = await cli(['keys', 'revoke', id]);
     expect(again.code).toBe(1);
     oneSentence(again);
-  });
+  }, SEVERAL_RUNS_MS);
 
   it('rebuild and replay, straight and through --url', async () => {
     expect((await cli(['rebuild', 'rm_companies'])).code).toBe(0);
@@ -86,7 +88,7 @@ describe('newsledger CLI beside a running service', () => {
     const { id } = (await subscription.json()) as { id: string };
     expect(await cli(['replay', id, '--all'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/matching events enqueued/) });
     expect(await cli(['replay', id, '--since', '2020-01-01', ...remote()])).toMatchObject({ code: 0, stdout: expect.stringMatching(/matching events/) });
-  });
+  }, SEVERAL_RUNS_MS);
 
   it.each([
     [['replay', UUID], 2, /--since .*--all/],

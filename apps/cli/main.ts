@@ -1,17 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { PROJECT_ROOT } from '@newsledger/platform';
 import { describeError } from './cli-error.js';
-import { withLedger } from './cli-runtime.js';
-import { exportCommand } from './commands/export.command.js';
-import { importCommand } from './commands/import.command.js';
-import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './commands/keys.command.js';
-import { rebuildCommand } from './commands/rebuild.command.js';
-import { replayCommand } from './commands/replay.command.js';
-import { statusCommand } from './commands/status.command.js';
 
-const SEED_FILE = path.join(PROJECT_ROOT, 'data/seed-article.jsonl');
+// Each command's code is imported when the command runs: what the commands share (Nest, pg, BullMQ,
+// the embedded server) takes seconds to load, and `--help` or a wrong argument needs none of it.
+const importing = () => import('./commands/import.command.js');
+const keyCommands = () => import('./commands/keys.command.js');
 
 // `newsledger status | head`: the reader left; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -30,7 +25,9 @@ const positiveNumber = (value: string) => {
 };
 
 const program = new Command('newsledger')
-  .description('Newsledger: the event ledger from the command line. Beside a running `npm start` it uses the same embedded database; --url/--key go through a running service instead.')
+  .description(
+    'Newsledger: the event ledger from the command line. Beside a running `npm start` it uses the same embedded database; --url/--key go through a running service instead.',
+  )
   .showHelpAfterError()
   .exitOverride();
 let exitCode = 0;
@@ -40,56 +37,68 @@ const run =
     exitCode = await work(...args);
   };
 const remote = (command: Command, scope: string) =>
-  command.option('--url <url>', 'go through a running service (e.g. http://localhost:3000) instead of the database').option('--key <key>', `API key for --url (${scope} scope)`);
+  command
+    .option('--url <url>', 'go through a running service (e.g. http://localhost:3000) instead of the database')
+    .option('--key <key>', `API key for --url (${scope} scope)`);
 
 program
   .command('migrate')
   .description('apply the database migrations and exit')
-  .action(run(() => withLedger([], async () => 0)));
+  .action(run(async () => (await import('./cli-runtime.js')).withLedger([], async () => 0)));
 
 remote(program.command('import <file>'), 'events:write; admin keeps recorded_at')
   .description('import events from a JSON-lines file (one POST /v1/events body per line); resumable')
   .option('--batch-size <n>', 'events per all-or-nothing chunk', positiveNumber, 500)
-  .action(run((file: string, options) => importCommand(file, options)));
+  .action(run(async (file: string, options) => (await importing()).importCommand(file, options)));
 
 remote(program.command('seed'), 'events:write')
   .description('load the seed fixture (the CNN analysis of China’s AI industry)')
-  .action(run((options) => importCommand(SEED_FILE, { ...options, batchSize: 500 })));
+  .action(
+    run(async (options) => {
+      const { PROJECT_ROOT } = await import('@newsledger/platform');
+      return (await importing()).importCommand(path.join(PROJECT_ROOT, 'data/seed-article.jsonl'), { ...options, batchSize: 500 });
+    }),
+  );
 
 program
   .command('export')
   .description('write the log as JSON lines that `import` takes back')
   .option('--after <position>', 'only events after this global position', wholeNumber)
   .option('--out <file>', 'write to a file instead of stdout')
-  .action(run((options) => exportCommand(options)));
+  .action(run(async (options) => (await import('./commands/export.command.js')).exportCommand(options)));
 
 remote(program.command('rebuild <projection>'), 'admin')
   .description('rebuild a read model (or all) beside the live one and swap it in once caught up; resumable')
-  .action(run((projection: string, options) => rebuildCommand(projection, options)));
+  .action(run(async (projection: string, options) => (await import('./commands/rebuild.command.js')).rebuildCommand(projection, options)));
 
 const keys = program.command('keys').description('API keys');
 remote(keys.command('create'), 'admin')
   .description('create a key (printed once)')
   .requiredOption('--scopes <scopes>', 'comma-separated: events:write, read, subscriptions:write, admin')
   .option('--name <name>', 'a label for the key', 'cli')
-  .action(run((options) => createKeyCommand(options)));
+  .action(run(async (options) => (await keyCommands()).createKeyCommand(options)));
 remote(keys.command('list'), 'admin')
   .description('the active keys: id, created, name, scopes')
-  .action(run((options) => listKeysCommand(options)));
+  .action(run(async (options) => (await keyCommands()).listKeysCommand(options)));
 remote(keys.command('revoke <id>'), 'admin')
   .description('revoke a key by id (it stops working everywhere within 5 s)')
-  .action(run((id: string, options) => revokeKeyCommand(id, options)));
+  .action(run(async (id: string, options) => (await keyCommands()).revokeKeyCommand(id, options)));
 
 remote(program.command('replay <subscription-id>'), 'subscriptions:write')
-  .description('re-deliver past events to a subscription (original webhook ids, data.replay: true); needs --since, --from-position or --all')
+  .description(
+    're-deliver past events to a subscription (original webhook ids, data.replay: true); needs --since, --from-position or --all',
+  )
   .option('--since <when>', 'events recorded at or after this date (2026-01-15) or ISO timestamp')
   .option('--until <when>', 'events recorded before this date or ISO timestamp')
   .option('--from-position <n>', 'events after this global position', positiveNumber)
   .option('--all', 'the whole history')
   .option('--event-types <types>', 'comma-separated types or wildcards, e.g. acquisition.*')
-  .action(run((id: string, options) => replayCommand(id, options)));
+  .action(run(async (id: string, options) => (await import('./commands/replay.command.js')).replayCommand(id, options)));
 
-program.command('status').description('log head and consumer positions').action(run(statusCommand));
+program
+  .command('status')
+  .description('log head and consumer positions')
+  .action(run(async () => (await import('./commands/status.command.js')).statusCommand()));
 
 try {
   await program.parseAsync();
