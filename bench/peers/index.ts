@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projections, type Event } from '@event-driven-io/emmett';
+import { projections } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, postgreSQLRawSQLProjection, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import { withTransaction } from '@newsledger/platform';
 import { EventStore, LogConsumer, whenCaughtUp } from '@newsledger/event-store';
 import { sampleEvent } from '../event-store/sample-events.js';
+import { catchUpCase } from './catch-up.js';
+import { emmettEvent, type BenchEvent } from './emmett-events.js';
 import { compare, throughput } from '../lib/measure.js';
 import { report } from '../lib/report.js';
 import { withScratchDatabase, type ScratchDatabase } from '../lib/scratch-database.js';
@@ -17,10 +19,6 @@ const ORDERING_EVENTS = Number(process.env.BENCH_PEERS_ORDERING_EVENTS ?? 4_000)
 const MAX_COMMIT_DELAY_MS = 5;
 const quiet = { warn: () => undefined, error: (details: object, message: string) => console.error(message, details) };
 
-type BenchEvent = Event<'BenchEvent', { n: number; payload: Record<string, unknown> }>;
-
-const emmettEvent = (n: number): BenchEvent => ({ type: 'BenchEvent', data: { n, payload: sampleEvent().data } });
-
 export async function run(): Promise<void> {
   await withScratchDatabase(async (db) => {
     // On the scratch database's pool, which is ended before the database is dropped.
@@ -33,6 +31,7 @@ export async function run(): Promise<void> {
     }
     await orderingCase();
   });
+  await withScratchDatabase(catchUpCase);
 }
 
 async function appendCases(db: ScratchDatabase, emmett: PostgresEventStore): Promise<void> {

@@ -31,8 +31,10 @@ export class CommitNotifier {
       const started = Date.now();
       // A lost wake-up only delays consumers until their next poll.
       await this.pool.query(`SELECT pg_notify('${APPENDED_CHANNEL}', '')`).catch(() => undefined);
+      // Waiting out the interval even when nothing is pending yet: a lone writer's next append lands
+      // after the NOTIFY returns, and would otherwise get a NOTIFY (a commit, so a WAL flush) of its own.
       const early = MIN_INTERVAL_MS - (Date.now() - started);
-      if (this.pending && early > 0) await sleep(early);
+      if (early > 0) await sleep(early);
     }
     this.sending = false;
   }
