@@ -5,6 +5,7 @@ import { APPENDED_CHANNEL } from '../commit-notifier.js';
 import { LOG_START, logContinuesAfter, readLogPage, type LogPoint } from '../log-reads.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { upcastEvent, type UpcasterRegistry } from '../upcasting.js';
+import { announceCheckpointMoved } from './checkpoint-moves.js';
 import { advanceCheckpoint, advanceCheckpointsInTurns, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
 import { clearHalt, recordHalt } from './consumer-halts.js';
 import { tryTakeTurn } from './consumer-turn.js';
@@ -286,6 +287,7 @@ export class ConsumerSet {
         state.attempt = null;
         state.at = batch.end;
         processedEvents.inc({ consumer: state.member.name }, batch.processed);
+        announceCheckpointMoved(state.member.name);
         passed.set(state, batch);
       }
     } catch (error) {
@@ -402,6 +404,7 @@ export class ConsumerSet {
       }
       await client.query('COMMIT');
       processedEvents.inc({ consumer: name }, events.length);
+      if (events.length > 0) announceCheckpointMoved(name);
       const end = events.at(-1) ?? from;
       state.at = { transaction_id: end.transaction_id, global_position: end.global_position };
       return { processed: events.length, end };
