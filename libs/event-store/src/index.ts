@@ -1,4 +1,5 @@
 export { readCheckpoint, resetCheckpoint, whenCaughtUp } from './consumer/checkpoints.js';
+export { onCheckpointMoved } from './consumer/checkpoint-moves.js';
 export { holdConsumer } from './consumer/consumer-turn.js';
 export { catchUpInTransaction, type TransactionalConsumer } from './consumer/catch-up-in-transaction.js';
 export { haltedConsumers, type ConsumerHalt } from './consumer/consumer-halts.js';

@@ -32,6 +32,7 @@ export class Projector {
     const members = projections.map((projection) => ({
       name: projection.name,
       handle: (events: RecordedEvent[], client: pg.PoolClient) => projection.handle(events, client, this.streams),
+      handles: projection.handle.handles,
     }));
     this.consumers = new ConsumerSet(pool, databaseUrl, { members, batchSize, logger, asyncCommit: true });
     this.rebuilds = new RebuildRunner(pool, databaseUrl, projections, { logger, batchSize, pollMs: rebuildPollMs });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { LogPoint, Queryable } from '../log-reads.js';
+import { tryTurnSql } from './consumer-turn.js';
 
 const READ_SQL = `SELECT transaction_id::text, global_position FROM checkpoints WHERE name = $1`;
 
@@ -11,6 +12,16 @@ const ENSURE_SQL = `INSERT INTO checkpoints (name, transaction_id, global_positi
 const ADVANCE_SQL = `
   UPDATE checkpoints SET transaction_id = $4, global_position = $5, updated_at = now()
    WHERE name = $1 AND transaction_id = $2 AND global_position = $3`;
+
+// The same compare-and-set for several consumers at once, each only while its turn is free: taken for
+// this statement's transaction, so no batch of that consumer (here or in another instance) runs meanwhile.
+const ADVANCE_IN_TURN_SQL = `
+  UPDATE checkpoints c SET transaction_id = m.to_transaction, global_position = m.to_position, updated_at = now()
+    FROM unnest($1::text[], $2::xid8[], $3::bigint[], $4::xid8[], $5::bigint[])
+         AS m (name, from_transaction, from_position, to_transaction, to_position)
+   WHERE c.name = m.name AND c.transaction_id = m.from_transaction AND c.global_position = m.from_position
+     AND ${tryTurnSql('m.name')}
+  RETURNING c.name`;
 
 const RESET_SQL = `
   INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ($1, '0', 0)
@@ -44,6 +55,29 @@ export async function advanceCheckpoint(client: pg.PoolClient, name: string, fro
     to.global_position,
   ]);
   return rowCount === 1;
+}
+
+/** A checkpoint move asked for by advanceCheckpointsInTurns. */
+export interface CheckpointMove {
+  name: string;
+  from: LogPoint;
+  to: LogPoint;
+}
+
+/**
+ * Moves each consumer's checkpoint from `from` to `to` in one statement (its own transaction), for
+ * consumers with nothing to do in the events between: only where the checkpoint is still at `from`
+ * and the consumer's turn is free. Returns the names of the checkpoints it moved.
+ */
+export async function advanceCheckpointsInTurns(db: Queryable, moves: readonly CheckpointMove[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>(ADVANCE_IN_TURN_SQL, [
+    moves.map((m) => m.name),
+    moves.map((m) => String(m.from.transaction_id)),
+    moves.map((m) => m.from.global_position),
+    moves.map((m) => String(m.to.transaction_id)),
+    moves.map((m) => m.to.global_position),
+  ]);
+  return new Set(rows.map((row) => row.name));
 }
 
 /**

@@ -115,6 +115,38 @@ describe('ConsumerSet', () => {
     await expectAppliedOnce('rebuilt', 'held', 'free');
   });
 
+  /** A member of `kind`'s events only: any batch it is given is recorded. */
+  function memberOf(kind: string, given: RecordedEvent[][]): SetMember {
+    return { ...member(kind, (events) => void given.push(events)), handles: (event) => event.subject.startsWith(`${kind}:`) };
+  }
+
+  it('gives a member no batch without events it handles, yet moves its checkpoint to the head', async () => {
+    const givenRules: RecordedEvent[][] = [];
+    startSet([memberOf('listing', []), memberOf('rule', givenRules)]);
+    // Until a batch of its own has committed, the set does not know where a member stands: it gets the batch.
+    await whenCaughtUp(db.pool, 'rule', await appendEvents(10));
+    givenRules.length = 0;
+    await db.pool.query(`DELETE FROM applied WHERE consumer = 'rule'`);
+    const last = await appendEvents(30);
+    await Promise.all([whenCaughtUp(db.pool, 'listing', last), whenCaughtUp(db.pool, 'rule', last)]);
+    await expectAppliedOnce('listing');
+    expect(givenRules).toEqual([]);
+    expect((await db.pool.query(`SELECT 1 FROM applied WHERE consumer = 'rule'`)).rowCount).toBe(0);
+  });
+
+  it('leaves the checkpoint of a member without events it handles where it is while its turn is held elsewhere', async () => {
+    startSet([memberOf('listing', []), memberOf('rule', [])]);
+    const first = await appendEvents(10);
+    await whenCaughtUp(db.pool, 'rule', first);
+    await withTransaction(db.pool, async (client) => {
+      await holdConsumer(client, 'rule');
+      const more = await appendEvents(10);
+      await whenCaughtUp(db.pool, 'listing', more);
+      expect(await readCheckpoint(db.pool, 'rule')).toMatchObject({ global_position: first });
+    });
+    await whenCaughtUp(db.pool, 'rule', (await store.readLog({ limit: 10_000 })).events.at(-1)!.global_position);
+  });
+
   it('runs as many members at once as its pool has connections but one, so a batch never waits for a connection', async () => {
     const pool = createPool(db.url, { max: 3, applicationName: 'consumer-set-spec' });
     let inFlight = 0;

@@ -5,7 +5,8 @@ import { APPENDED_CHANNEL } from '../commit-notifier.js';
 import { LOG_START, logContinuesAfter, readLogPage, type LogPoint } from '../log-reads.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { upcastEvent, type UpcasterRegistry } from '../upcasting.js';
-import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
+import { announceCheckpointMoved } from './checkpoint-moves.js';
+import { advanceCheckpoint, advanceCheckpointsInTurns, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
 import { clearHalt, recordHalt } from './consumer-halts.js';
 import { tryTakeTurn } from './consumer-turn.js';
 import { reportLag } from './consumer-lag.js';
@@ -28,6 +29,12 @@ export interface SetMember {
    * batch, `handle` included, is done again: its writes must be idempotent.
    */
   handle(events: RecordedEvent[], client: pg.PoolClient): Promise<void | FollowUp>;
+  /**
+   * Whether `handle` has anything to do for the event; every event when not given. A batch of only
+   * events it does not handle is not given to it: its checkpoint moves past them without a
+   * transaction of its own (see ConsumerSet).
+   */
+  handles?(event: RecordedEvent): boolean;
 }
 
 export type FollowUp = () => Promise<void>;
@@ -72,6 +79,12 @@ const PG_DEFAULT_POOL_MAX = 10;
 
 /** A full batch (read on), the end of the log, events held back by the horizon, or another instance's turn. */
 type Outcome = 'full' | 'caught_up' | 'held' | 'standby';
+
+/** What a member's batch processed and where its checkpoint then stands. */
+interface Batch {
+  processed: number;
+  end: LogPoint;
+}
 
 /** A stretch of the log read once for every member whose checkpoint is at its start or inside it. */
 interface SharedPage {
@@ -118,6 +131,10 @@ interface Wait {
  * members' batches of one round run concurrently, each on its own connection, as many at once as the
  * pool has connections but one (one at a time on a pool of two): a batch never waits for a second
  * connection, and the rest of the process (HTTP, other consumers) always finds one free soon.
+ * Members with events to pass in a shared page, none of which they handle (SetMember.handles), have
+ * their checkpoints moved past them together in one statement before the others' batches: a
+ * compare-and-set from where each stood after its last batch, taking each one's turn, so a member
+ * moved meanwhile (by another instance, a rebuild) or busy elsewhere runs its own batch instead.
  *
  * An outage (PostgreSQL or the queue away) is retried for as long as it lasts; any other failure
  * narrows the member's batch to the one event it starts at, and when that event alone keeps failing
@@ -211,8 +228,9 @@ export class ConsumerSet {
       // Each member then reads its own page in its transaction, and fails there if the database is down.
       this.logger.warn({ err: error }, 'log consumers could not read their shared batch; each reads its own');
     }
+    const passed = await this.passIdle(due, pages);
     const heldAfter = new Map<string, Promise<boolean>>();
-    const waits = await inTurns(due, this.concurrency, (state) => this.runMember(state, pages, heldAfter));
+    const waits = await inTurns(due, this.concurrency, (state) => this.runMember(state, pages, heldAfter, passed.get(state)));
     waits.push(...live.filter((state) => !due.includes(state)).map((state) => ({ ms: state.retryAt - now, onNotification: false })));
     return waits.reduce((soonest, wait) => ({
       ms: Math.min(soonest.ms, wait.ms),
@@ -246,18 +264,52 @@ export class ConsumerSet {
     return pages;
   }
 
+  /** Moves the checkpoints of the members with nothing to handle in the shared pages past them, in one statement; what each passed. */
+  private async passIdle(due: readonly MemberState[], pages: readonly SharedPage[]): Promise<Map<MemberState, Batch>> {
+    const idle = new Map<MemberState, { from: LogPoint; batch: Batch }>();
+    for (const state of due) {
+      const { at, isolating, member } = state;
+      if (!at || isolating || !member.handles) continue;
+      const events = sharedEventsAfter(at, pages)?.slice(0, this.batchSize) ?? [];
+      if (events.length === 0 || events.some((event) => member.handles!(event))) continue;
+      const end = events.at(-1)!;
+      idle.set(state, { from: at, batch: { processed: events.length, end: { transaction_id: end.transaction_id, global_position: end.global_position } } });
+    }
+    const passed = new Map<MemberState, Batch>();
+    if (idle.size === 0) return passed;
+    try {
+      const moved = await advanceCheckpointsInTurns(
+        this.pool,
+        [...idle].map(([state, { from, batch }]) => ({ name: state.member.name, from, to: batch.end })),
+      );
+      for (const [state, { batch }] of idle) {
+        if (!moved.has(state.member.name)) continue;
+        state.attempt = null;
+        state.at = batch.end;
+        processedEvents.inc({ consumer: state.member.name }, batch.processed);
+        announceCheckpointMoved(state.member.name);
+        passed.set(state, batch);
+      }
+    } catch (error) {
+      // Each then runs its own batch, which fails and is retried as any other if the database is down.
+      this.logger.warn({ err: error }, 'log consumers could not pass their idle batches together; each runs its own');
+    }
+    return passed;
+  }
+
   /** A page read below the snapshot horizon is a gap-free stretch of the log however long it is kept. */
   private async readPage(from: LogPoint): Promise<SharedPage> {
     return { from, events: this.upcast(await readLogPage(this.pool, from, this.batchSize)) };
   }
 
-  private async runMember(state: MemberState, pages: readonly SharedPage[], heldAfter: Map<string, Promise<boolean>>): Promise<Wait> {
+  /** `passed`: the batch passIdle did for it this round, if any. */
+  private async runMember(state: MemberState, pages: readonly SharedPage[], heldAfter: Map<string, Promise<boolean>>, passed?: Batch): Promise<Wait> {
     try {
       if (!state.haltCleared) await clearHalt(this.pool, state.member.name);
       state.haltCleared = true;
       if (!state.checkpointKnown) await ensureCheckpoint(this.pool, state.member.name);
       state.checkpointKnown = true;
-      const outcome = await this.outcomeOf(state, pages, heldAfter);
+      const outcome = await this.outcomeOf(state, pages, heldAfter, passed);
       state.failures = 0;
       if (state.isolating && outcome.processed > 0 && --state.isolating.remaining <= 0) state.isolating = null;
       // A batch that got events reads again at once: what follows may already be readable.
@@ -310,9 +362,10 @@ export class ConsumerSet {
     state: MemberState,
     pages: readonly SharedPage[],
     heldAfter: Map<string, Promise<boolean>>,
+    passed?: Batch,
   ): Promise<{ outcome: Outcome; processed: number }> {
     const limit = state.isolating ? 1 : this.batchSize;
-    const batch = await this.processBatch(state, pages, limit);
+    const batch = passed ?? (await this.processBatch(state, pages, limit));
     if (batch === null) return { outcome: 'standby', processed: 0 };
     if (batch.processed === limit) return { outcome: 'full', processed: batch.processed };
     // Events after the batch that it did not get were appended since, or wait for an older transaction
@@ -324,7 +377,7 @@ export class ConsumerSet {
   }
 
   /** One batch of a member in one transaction: how many events it processed and where it ended, null while another instance has the name. */
-  private async processBatch(state: MemberState, pages: readonly SharedPage[], limit: number): Promise<{ processed: number; end: LogPoint } | null> {
+  private async processBatch(state: MemberState, pages: readonly SharedPage[], limit: number): Promise<Batch | null> {
     const { name, handle } = state.member;
     state.attempt = null;
     const client = await this.pool.connect();
@@ -351,6 +404,7 @@ export class ConsumerSet {
       }
       await client.query('COMMIT');
       processedEvents.inc({ consumer: name }, events.length);
+      if (events.length > 0) announceCheckpointMoved(name);
       const end = events.at(-1) ?? from;
       state.at = { transaction_id: end.transaction_id, global_position: end.global_position };
       return { processed: events.length, end };

@@ -1,6 +1,6 @@
 import { foldSubject, type CompanyState } from '@newsledger/domain';
 import { presentedJson, resourceDocument, toResource } from '../http/resource.js';
-import { foldingProjection, type Projection } from '../projection/projection.js';
+import { foldingProjection, handlerOf, isOfKind, type Projection } from '../projection/projection.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { searchColumns } from './name-search.js';
 
@@ -35,9 +35,13 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
 export const companiesProjection: Projection = {
   name: registeredCompanies.name,
   tables: registeredCompanies.tables,
-  async handle(events, client, streams) {
-    const referenced = [...new Set(events.flatMap((e) => e.companies))];
-    await client.query(INSERT_REFERENCED, [referenced, referenced.map((subject) => presentedJson(toResource(foldSubject(subject, []))))]);
-    await registeredCompanies.handle(events, client, streams);
-  },
+  handle: handlerOf(
+    // Any company an event names gets its row, registered or not.
+    (event) => event.companies.length > 0 || isOfKind(event.subject, 'company'),
+    async (events, client, streams) => {
+      const referenced = [...new Set(events.flatMap((e) => e.companies))];
+      await client.query(INSERT_REFERENCED, [referenced, referenced.map((subject) => presentedJson(toResource(foldSubject(subject, []))))]);
+      await registeredCompanies.handle(events, client, streams);
+    },
+  ),
 };

@@ -1,5 +1,7 @@
+import { onCheckpointMoved } from '@newsledger/event-store';
 import type pg from 'pg';
 
+// The fallback for checkpoints moved by another process (a projector of its own, a replica's replay).
 const POLL_MS = 25;
 
 // For each (projection, position) asked about: where the projection's checkpoint is, and whether it
@@ -24,14 +26,24 @@ interface Waiter {
 
 /**
  * Answers "has projection `name` processed event `position` yet?", waiting up to a deadline. Every
- * request that waits is checked by one shared query every 25 ms, so a crowd of readers waiting for
- * their writes costs the database no more than one. One per database (see ReadDatabase).
+ * request that waits is checked by one shared query, as soon as a projector of this process moves
+ * the checkpoint of a projection waited for, and every 25 ms otherwise, so a crowd of readers waiting
+ * for their writes costs the database no more than one. One per database (see ReadDatabase).
  */
 export class CheckpointWatch {
   private readonly waiters = new Set<Waiter>();
   private timer: NodeJS.Timeout | null = null;
+  /** A check is under way; `recheck`: a checkpoint moved meanwhile, so the next one runs at once. */
+  private checking = false;
+  private recheck = false;
+  private readonly stopWatching: () => void;
 
-  constructor(readonly pool: pg.Pool) {}
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly pollMs = POLL_MS,
+  ) {
+    this.stopWatching = onCheckpointMoved((name) => this.moved(name));
+  }
 
   /** The projection's position once it has processed event `position`, or within `waitMs`: `reached` says which. */
   async positionReaching(name: string, position: number, waitMs: number): Promise<{ position: number; reached: boolean }> {
@@ -39,17 +51,31 @@ export class CheckpointWatch {
     if (now.reached || waitMs <= 0) return now;
     return new Promise((resolve) => {
       this.waiters.add({ name, position, deadline: Date.now() + waitMs, settle: (at, reached) => resolve({ position: at, reached }) });
-      this.timer ??= setTimeout(() => void this.poll(), POLL_MS);
+      if (!this.checking) this.timer ??= setTimeout(() => void this.poll(), this.pollMs);
     });
   }
 
   onModuleDestroy(): void {
+    this.stopWatching();
     if (this.timer) clearTimeout(this.timer);
     for (const waiter of this.waiters) waiter.settle(0, false);
     this.waiters.clear();
   }
 
+  private moved(name: string): void {
+    if (![...this.waiters].some((waiter) => waiter.name === name)) return;
+    if (this.checking) {
+      this.recheck = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    void this.poll();
+  }
+
   private async poll(): Promise<void> {
+    this.timer = null;
+    this.checking = true;
+    this.recheck = false;
     const waiting = [...this.waiters];
     // A failed check leaves the waiters to the next one; the deadlines still hold.
     const answers = await this.check(waiting.map((w) => w.name), waiting.map((w) => w.position)).catch(() => null);
@@ -60,7 +86,8 @@ export class CheckpointWatch {
       this.waiters.delete(waiter);
       waiter.settle(answer?.position ?? 0, answer?.reached ?? false);
     });
-    this.timer = this.waiters.size > 0 ? setTimeout(() => void this.poll(), POLL_MS) : null;
+    this.checking = false;
+    if (this.waiters.size > 0) this.timer = setTimeout(() => void this.poll(), this.recheck ? 0 : this.pollMs);
   }
 
   private async check(names: string[], positions: number[]): Promise<{ position: number; reached: boolean }[]> {

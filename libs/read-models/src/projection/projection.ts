@@ -13,13 +13,34 @@ export interface Projection {
    * `streams` holds what earlier batches saw of the streams, shared by the projections of one
    * consumer set; without it, every stream a batch touches is read from its beginning.
    */
-  handle(events: readonly RecordedEvent[], client: pg.PoolClient, streams?: StreamCache): Promise<void>;
+  readonly handle: ProjectionHandler;
+}
+
+export type ProjectionHandler = ((events: readonly RecordedEvent[], client: pg.PoolClient, streams?: StreamCache) => Promise<void>) & {
+  /** Whether the handler writes anything for the event; every event when not given (see SetMember.handles). */
+  readonly handles?: (event: RecordedEvent) => boolean;
+};
+
+/**
+ * `handle`, declaring that it writes nothing for the events `handles` rejects. The declaration goes
+ * with the function it describes: a projection whose handler is wrapped (to audit it, to point it at
+ * a rebuild's tables) is given every event, unless the wrapper declares what it handles itself.
+ */
+export function handlerOf(
+  handles: (event: RecordedEvent) => boolean,
+  handle: (events: readonly RecordedEvent[], client: pg.PoolClient, streams?: StreamCache) => Promise<void>,
+): ProjectionHandler {
+  return Object.assign(handle, { handles });
 }
 
 /** Distinct subjects of a batch whose aggregate is `kind` (every kind when null), in first-seen order. */
 export function touchedSubjects(events: readonly RecordedEvent[], kind: AggregateKind | null): string[] {
-  const subjects = events.map((e) => e.subject).filter((s) => kind === null || s.startsWith(`${kind}:`));
+  const subjects = events.map((e) => e.subject).filter((s) => kind === null || isOfKind(s, kind));
   return [...new Set(subjects)];
+}
+
+export function isOfKind(subject: string, kind: AggregateKind): boolean {
+  return subject.startsWith(`${kind}:`);
 }
 
 /**
@@ -37,10 +58,13 @@ export function foldingProjection<S extends AggregateState>(
   return {
     name,
     tables: [name],
-    async handle(events, client, cache = new StreamCache()) {
-      const streams = await streamsOf(client, events, touchedSubjects(events, kind), cache);
-      if (streams.size === 0) return;
-      await write(client, [...streams].map(([subject, stream]) => foldResolved(cache.resolve(subject, stream)) as S), streams);
-    },
+    handle: handlerOf(
+      (event) => isOfKind(event.subject, kind),
+      async (events, client, cache = new StreamCache()) => {
+        const streams = await streamsOf(client, events, touchedSubjects(events, kind), cache);
+        if (streams.size === 0) return;
+        await write(client, [...streams].map(([subject, stream]) => foldResolved(cache.resolve(subject, stream)) as S), streams);
+      },
+    ),
   };
 }
