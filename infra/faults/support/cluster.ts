@@ -48,33 +48,49 @@ export class Cluster {
   }
 
   static async start({ env = {}, replicas = {} }: ClusterOptions = {}): Promise<Cluster> {
-    const postgres = await PostgresServer.start();
-    const redis = await RedisServer.start();
-    const receiver = await WebhookReceiver.start();
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE newsledger');
-    await admin.end();
-    const databaseUrl = withDatabase(postgres.url, 'newsledger');
-    const appEnv = {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      ADMIN_API_KEY: ADMIN_KEY,
-      WEBHOOK_ALLOW_HTTP: 'true',
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      WEBHOOK_RETRY_SCHEDULE: '200ms,500ms,1s,2s,2s,2s,2s,2s',
-      WEBHOOK_TIMEOUT: '5s',
-      WEBHOOK_SWEEP_INTERVAL: '500ms',
-      WEBHOOK_LOCK_DURATION: '2s',
-      ...env,
-    };
-    // The api migrates the database first; the others then find it migrated.
-    const api = await AppProcess.start('api', { env: appEnv });
-    const others = await Promise.all(
-      SERVICE_APPS.flatMap((app) => Array.from({ length: (replicas[app] ?? 1) - (app === 'api' ? 1 : 0) }, () => AppProcess.start(app, { env: appEnv }))),
-    );
-    const processes = Object.fromEntries(SERVICE_APPS.map((app) => [app, [api, ...others].filter((process) => process.app === app)]));
-    return new Cluster(postgres, redis, processes as Record<ServiceApp, AppProcess[]>, receiver, databaseUrl);
+    // What is started so far, stopped again if a later step fails: the test never gets a cluster to
+    // close, and servers left running would outlive the test run.
+    const undo: (() => Promise<unknown>)[] = [];
+    try {
+      const postgres = await PostgresServer.start();
+      undo.push(() => postgres.close());
+      const redis = await RedisServer.start();
+      undo.push(() => redis.stop());
+      const receiver = await WebhookReceiver.start();
+      undo.push(() => receiver.close());
+      const admin = new pg.Client({ connectionString: postgres.url });
+      await admin.connect();
+      await admin.query('CREATE DATABASE newsledger');
+      await admin.end();
+      const databaseUrl = withDatabase(postgres.url, 'newsledger');
+      const appEnv = {
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis.url,
+        ADMIN_API_KEY: ADMIN_KEY,
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_RETRY_SCHEDULE: '200ms,500ms,1s,2s,2s,2s,2s,2s',
+        WEBHOOK_TIMEOUT: '5s',
+        WEBHOOK_SWEEP_INTERVAL: '500ms',
+        WEBHOOK_LOCK_DURATION: '2s',
+        ...env,
+      };
+      // The api migrates the database first; the others then find it migrated.
+      const api = await AppProcess.start('api', { env: appEnv });
+      undo.push(() => api.stop());
+      const starting = await Promise.allSettled(
+        SERVICE_APPS.flatMap((app) => Array.from({ length: (replicas[app] ?? 1) - (app === 'api' ? 1 : 0) }, () => AppProcess.start(app, { env: appEnv }))),
+      );
+      const others = starting.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      undo.push(...others.map((process) => () => process.stop()));
+      const failed = starting.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      const processes = Object.fromEntries(SERVICE_APPS.map((app) => [app, [api, ...others].filter((process) => process.app === app)]));
+      return new Cluster(postgres, redis, processes as Record<ServiceApp, AppProcess[]>, receiver, databaseUrl);
+    } catch (error) {
+      for (const step of undo.reverse()) await step().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** A request to the api (the first, unless `via` names another) with the admin key. */
