@@ -23,8 +23,6 @@ export async function catchUpInTransaction(client: pg.PoolClient, consumer: Tran
     const events = await readLogPage(client, from, batchSize);
     if (events.length === 0) throw new Error(`consumer ${consumer.name} found no events between ${from.global_position} and ${until.global_position}`);
     await consumer.handle(events, client);
-    if (!(await advanceCheckpoint(client, consumer.name, from, events[events.length - 1]))) {
-      throw new Error(`the checkpoint of ${consumer.name} moved while its turn was held`);
-    }
+    await advanceCheckpoint(client, consumer.name, from, events[events.length - 1]);
   }
 }

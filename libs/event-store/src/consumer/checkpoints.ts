@@ -3,15 +3,18 @@ import type pg from 'pg';
 import type { LogPoint, Queryable } from '../log-reads.js';
 import { tryTurnSql } from './consumer-turn.js';
 
-const READ_SQL = `SELECT transaction_id::text, global_position FROM checkpoints WHERE name = $1`;
+/** SQL reading the checkpoint of the consumer named by `name` (an SQL expression). */
+export const readCheckpointSql = (name: string) => `SELECT transaction_id::text, global_position FROM checkpoints WHERE name = ${name}`;
+const READ_SQL = readCheckpointSql('$1');
 
 const ENSURE_SQL = `INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ($1, '0', 0) ON CONFLICT (name) DO NOTHING`;
 
-// Compare-and-set: moves only from the value this batch started at, so a worker that lost its turn to
-// another, or a batch that raced a resetCheckpoint, cannot move it.
-const ADVANCE_SQL = `
-  UPDATE checkpoints SET transaction_id = $4, global_position = $5, updated_at = now()
-   WHERE name = $1 AND transaction_id = $2 AND global_position = $3`;
+// Compare-and-set (infra/migrations/0010_checkpoint-advance.sql): raises ES003 when the checkpoint is
+// no longer where the batch started, so the caller's transaction cannot commit without the move.
+/** SQL moving a checkpoint, its arguments (name, from transaction, from position, to transaction, to position) SQL expressions. */
+export const advanceSql = (args: readonly string[]) => `SELECT advance_checkpoint(${args.join(', ')})`;
+const ADVANCE_SQL = advanceSql(['$1', '$2', '$3', '$4', '$5']);
+const CHECKPOINT_MOVED = 'ES003';
 
 // The same compare-and-set for several consumers at once, each only while its turn is free: taken for
 // this statement's transaction, so no batch of that consumer (here or in another instance) runs meanwhile.
@@ -45,16 +48,14 @@ export async function ensureCheckpoint(db: Queryable, name: string): Promise<voi
   await db.query(ENSURE_SQL, [name]);
 }
 
-/** Moves the checkpoint from `from` to `to`; false when it is no longer at `from`. */
-export async function advanceCheckpoint(client: pg.PoolClient, name: string, from: LogPoint, to: LogPoint): Promise<boolean> {
-  const { rowCount } = await client.query(ADVANCE_SQL, [
-    name,
-    from.transaction_id,
-    from.global_position,
-    to.transaction_id,
-    to.global_position,
-  ]);
-  return rowCount === 1;
+/** Moves the checkpoint from `from` to `to` in the caller's transaction; raises (isCheckpointMoved) when it is no longer at `from`. */
+export async function advanceCheckpoint(client: pg.PoolClient, name: string, from: LogPoint, to: LogPoint): Promise<void> {
+  await client.query(ADVANCE_SQL, [name, from.transaction_id, from.global_position, to.transaction_id, to.global_position]);
+}
+
+/** Whether `error` is advanceCheckpoint's: the checkpoint had moved from where the batch started. */
+export function isCheckpointMoved(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === CHECKPOINT_MOVED;
 }
 
 /** A checkpoint move asked for by advanceCheckpointsInTurns. */

@@ -6,9 +6,9 @@ import { LOG_START, logContinuesAfter, readLogPage, type LogPoint } from '../log
 import type { RecordedEvent } from '../recorded-event.js';
 import { upcastEvent, type UpcasterRegistry } from '../upcasting.js';
 import { announceCheckpointMoved } from './checkpoint-moves.js';
-import { advanceCheckpoint, advanceCheckpointsInTurns, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
+import { advanceAndCommit, beginTurn } from './batch-transaction.js';
+import { advanceCheckpointsInTurns, ensureCheckpoint, isCheckpointMoved } from './checkpoints.js';
 import { clearHalt, recordHalt } from './consumer-halts.js';
-import { tryTakeTurn } from './consumer-turn.js';
 import { reportLag } from './consumer-lag.js';
 import { NotificationListener } from './notification-listener.js';
 
@@ -148,6 +148,8 @@ export class ConsumerSet {
   private readonly concurrency: number;
   private readonly idleWaitMs: number;
   private readonly logger: ConsumerLogger;
+  /** SET LOCAL statements of every batch's transaction. */
+  private readonly settings: readonly string[];
   private readonly states: MemberState[];
   private running = false;
   private loop: Promise<void> | null = null;
@@ -168,6 +170,11 @@ export class ConsumerSet {
     this.concurrency = Math.max(1, (pool.options.max ?? PG_DEFAULT_POOL_MAX) - 1);
     this.idleWaitMs = options.idleWaitMs ?? 1_000;
     this.logger = options.logger ?? pino({ base: { component: 'log-consumer' } });
+    // A batch's statements look rows up by its events' subjects or ids. Planned without statistics (a
+    // read model emptied for a rebuild and grown since, on a server that does not analyze it), such a
+    // lookup can still cost less as a sequential scan, run per batch over the whole table; and a plan
+    // costed with seq scans disabled crosses JIT's threshold, whose compiling never pays for a batch.
+    this.settings = ['SET LOCAL jit = off', 'SET LOCAL enable_seqscan = off', ...(options.asyncCommit ? ['SET LOCAL synchronous_commit TO off'] : [])];
     this.states = options.members.map((member) => ({
       member,
       at: null,
@@ -386,23 +393,26 @@ export class ConsumerSet {
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
     try {
-      await this.begin(client);
-      if (!(await tryTakeTurn(client, name))) return this.standBy(client, state);
-      const from = (await readCheckpoint(client, name)) ?? LOG_START;
+      const turn = await beginTurn(client, name, this.settings);
+      if (!turn) return this.standBy(client, state);
+      const from = turn.checkpoint ?? LOG_START;
       state.attempt = { from, first: null };
       const events = (sharedEventsAfter(from, pages) ?? this.upcast(await readLogPage(client, from, limit))).slice(0, limit);
       state.attempt.first = events[0]?.global_position ?? null;
-      if (events.length > 0) {
+      if (events.length === 0) {
+        await client.query('COMMIT');
+      } else {
         const followUp = await handle([...events], client);
         // Between its two transactions another instance may take the turn, or do this batch and move
         // the checkpoint: this one then stands by (what it did is done again, which is harmless).
         if (followUp && !(await this.runFollowUp(client, name, followUp))) return this.standBy(client, state);
-        if (!(await advanceCheckpoint(client, name, from, events[events.length - 1]))) {
-          if (followUp) return this.standBy(client, state);
-          throw new Error(`the checkpoint of ${name} moved during the batch`);
+        try {
+          await advanceAndCommit(client, name, from, events[events.length - 1]);
+        } catch (error) {
+          if (followUp && isCheckpointMoved(error)) return this.standBy(client, state);
+          throw error;
         }
       }
-      await client.query('COMMIT');
       processedEvents.inc({ consumer: name }, events.length);
       if (events.length > 0) announceCheckpointMoved(name);
       const end = events.at(-1) ?? from;
@@ -417,16 +427,11 @@ export class ConsumerSet {
     }
   }
 
-  private async begin(client: pg.PoolClient): Promise<void> {
-    await client.query(this.options.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
-  }
-
   /** Commits the handler's writes, runs its follow-up, and opens the transaction that moves the checkpoint; false when the turn was lost meanwhile. */
   private async runFollowUp(client: pg.PoolClient, name: string, followUp: FollowUp): Promise<boolean> {
     await client.query('COMMIT');
     await followUp();
-    await this.begin(client);
-    return tryTakeTurn(client, name);
+    return (await beginTurn(client, name, this.settings)) !== null;
   }
 
   /** Another instance has the member's turn: nothing of this batch is kept. */

@@ -5,14 +5,7 @@ import type pg from 'pg';
 // key (0x6e6c636f, 'nlco') keeps these locks apart from other advisory locks.
 /** SQL taking the turn of the consumer named by `name` (an SQL expression) for the transaction; false while another has it. */
 export const tryTurnSql = (name: string) => `pg_try_advisory_xact_lock(1852597103, hashtext(${name}))`;
-const TRY_TURN_SQL = `SELECT ${tryTurnSql('$1')} AS taken`;
 const WAIT_TURN_SQL = `SELECT pg_advisory_xact_lock(1852597103, hashtext($1))`;
-
-/** Takes consumer `name`'s turn for the caller's transaction; false while another transaction has it. */
-export async function tryTakeTurn(client: pg.PoolClient, name: string): Promise<boolean> {
-  const { rows } = await client.query<{ taken: boolean }>(TRY_TURN_SQL, [name]);
-  return rows[0].taken;
-}
 
 /**
  * Takes consumer `name`'s turn for the caller's transaction, once a batch in flight has finished: its
