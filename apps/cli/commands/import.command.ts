@@ -8,8 +8,10 @@ import { progressBar } from '../progress.js';
 import { countLines, readImportLines, type ImportLine } from './import-lines.js';
 import { ChunkRejected, directTarget, httpTarget, type ImportTarget } from './import-targets.js';
 
-// Chunks over disjoint streams are written this many at a time.
-const PARALLEL_CHUNKS = 4;
+// Chunks over disjoint streams are written this many at a time. A chunk's validation runs while
+// others wait on their appends: 8 imported 100k events 1.2× faster than 4 here, where the appends
+// alone gain nothing from 8 writers over 4.
+const PARALLEL_CHUNKS = 8;
 
 export interface ImportOptions {
   url?: string;
