@@ -22,12 +22,13 @@ export function storedOrder(value: unknown): unknown {
   return ordered;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+// Printable ASCII: a key with anything else (control characters too) takes the byte-counting comparison.
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
 function sortedAsJsonb(keys: string[]): string[] {
   // ASCII keys (nearly all) have as many bytes as code units and compare by code unit as by byte:
   // no bytes counted per comparison, for every object of every document a projection stores.
-  return keys.sort(keys.every((key) => ASCII.test(key)) ? asciiKeyOrder : jsonbKeyOrder);
+  return keys.sort(keys.some((key) => NOT_PRINTABLE_ASCII.test(key)) ? jsonbKeyOrder : asciiKeyOrder);
 }
 
 function asciiKeyOrder(a: string, b: string): number {
