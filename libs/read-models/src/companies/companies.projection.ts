@@ -1,6 +1,6 @@
 import { foldSubject, type CompanyState } from '@newsledger/domain';
 import { presentedJson, resourceDocument, toResource } from '../http/resource.js';
-import { foldingProjection, handlerOf, isOfKind, type Projection } from '../projection/projection.js';
+import { foldingProjection, handlerOf, isOfKind, touchedSubjects, type Projection } from '../projection/projection.js';
 import { upsertRowsSql } from '../projection/upsert-rows.js';
 import { searchColumns } from './name-search.js';
 
@@ -39,7 +39,9 @@ export const companiesProjection: Projection = {
     // Any company an event names gets its row, registered or not.
     (event) => event.companies.length > 0 || isOfKind(event.subject, 'company'),
     async (events, client, streams) => {
-      const referenced = [...new Set(events.flatMap((e) => e.companies))];
+      // A company whose own stream the batch touches gets its row from the fold below, unresolved document or not.
+      const folded = new Set(touchedSubjects(events, 'company'));
+      const referenced = [...new Set(events.flatMap((e) => e.companies))].filter((subject) => !folded.has(subject));
       await client.query(INSERT_REFERENCED, [referenced, referenced.map((subject) => presentedJson(toResource(foldSubject(subject, []))))]);
       await registeredCompanies.handle(events, client, streams);
     },

@@ -18,15 +18,26 @@ export function storedOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
   const ordered: Record<string, unknown> = {};
-  for (const key of keys.sort(jsonbKeyOrder)) ordered[key] = storedOrder((value as Record<string, unknown>)[key]);
+  for (const key of sortedAsJsonb(keys)) ordered[key] = storedOrder((value as Record<string, unknown>)[key]);
   return ordered;
+}
+
+// Printable ASCII: a key with anything else (control characters too) takes the byte-counting comparison.
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
+function sortedAsJsonb(keys: string[]): string[] {
+  // ASCII keys (nearly all) have as many bytes as code units and compare by code unit as by byte:
+  // no bytes counted per comparison, for every object of every document a projection stores.
+  return keys.sort(keys.some((key) => NOT_PRINTABLE_ASCII.test(key)) ? jsonbKeyOrder : asciiKeyOrder);
+}
+
+function asciiKeyOrder(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function jsonbKeyOrder(a: string, b: string): number {
   const bytes = Buffer.byteLength(a) - Buffer.byteLength(b);
   if (bytes !== 0 || a === b) return bytes;
-  // ASCII (nearly every key) compares by code unit as by byte; other text by its UTF-8 bytes.
-  if (a.length === Buffer.byteLength(a) && b.length === Buffer.byteLength(b)) return a < b ? -1 : 1;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 

@@ -34,4 +34,20 @@ describe('withDecimalAmounts', () => {
       next_cursor: null,
     });
   });
+
+  it('passes on as it is what holds no Money, and copies class instances into plain objects as before', () => {
+    class Point {
+      constructor(readonly x: number) {}
+      toJSON(): string {
+        return 'point';
+      }
+    }
+    const plain = { a: [{ b: 1 }], c: null };
+    const body = { plain, priced: { price: { amount_minor: 5, currency: 'USD' } }, point: new Point(1) };
+    const presented = withDecimalAmounts(body);
+    expect(presented.plain).toBe(plain);
+    expect(presented.priced.price).toEqual({ amount: '0.05', amount_minor: 5, currency: 'USD' });
+    expect(JSON.stringify(presented.point)).toBe('{"x":1}');
+    expect(body.priced.price).toEqual({ amount_minor: 5, currency: 'USD' });
+  });
 });

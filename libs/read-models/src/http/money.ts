@@ -25,12 +25,39 @@ function isMoney(value: Record<string, unknown>): value is { amount_minor: numbe
 
 /**
  * A response body with every Money in it (any object with an integer `amount_minor` and an ISO 4217
- * `currency`, however deep) carrying its decimal `amount` too; nothing else changes.
+ * `currency`, however deep) carrying its decimal `amount` too; nothing else changes. Only the arrays
+ * and plain objects on the way to a Money are copied: most of a body (and of every document a
+ * projection stores) holds none, and is passed on as it is instead of rebuilt.
  */
 export function withDecimalAmounts<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withDecimalAmounts) as T;
+  if (Array.isArray(value)) return withAmountsInArray(value) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const object = value as Record<string, unknown>;
-  const fields = Object.fromEntries(Object.entries(object).map(([key, field]) => [key, withDecimalAmounts(field)]));
+  const fields = isPlain(object) ? withAmountsInFields(object) : Object.fromEntries(Object.entries(object).map(([key, field]) => [key, withDecimalAmounts(field)]));
   return (isMoney(object) ? { amount: decimalAmount(object.amount_minor, object.currency), ...fields } : fields) as T;
+}
+
+function withAmountsInArray(items: unknown[]): unknown[] {
+  let copy: unknown[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = withDecimalAmounts(items[i]);
+    if (item !== items[i]) (copy ??= items.slice())[i] = item;
+  }
+  return copy ?? items;
+}
+
+/** The object itself when no field changes, else a copy with the fields in the same order. */
+function withAmountsInFields(object: Record<string, unknown>): Record<string, unknown> {
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(object)) {
+    const field = withDecimalAmounts(object[key]);
+    if (field !== object[key]) (copy ??= { ...object })[key] = field;
+  }
+  return copy ?? object;
+}
+
+/** A plain object stringifies as its own fields; anything else (a class instance) is copied into one, as before. */
+function isPlain(object: object): boolean {
+  const prototype = Object.getPrototypeOf(object);
+  return prototype === Object.prototype || prototype === null;
 }
