@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from '@jest/globals';
 import type { NewEvent } from '@newsledger/domain';
 import { EventStore, whenCaughtUp } from '@newsledger/event-store';
@@ -10,6 +11,9 @@ export async function recordProjected(db: TestDatabase, events: NewEvent[]): Pro
   let head = 0;
   for (const { subject, recorded_at: _recordedAt, ...event } of events) {
     head = (await store.append(subject, [event], 'any')).events[0].global_position;
+    // A millisecond of its own for each event: the API names moments to the millisecond, and `as_of`
+    // an event's recorded_at covers that whole millisecond, so the next event must not share it.
+    await sleep(1);
   }
   await Promise.all(PROJECTIONS.map((projection) => whenCaughtUp(db.pool, projection.name, head)));
   return head;
