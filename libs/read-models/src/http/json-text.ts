@@ -1,11 +1,12 @@
 import { encodeCursor, PAGE_BYTES } from '@newsledger/platform';
 
 /**
- * A response body already serialised: PresentationInterceptor sends it as it is, without parsing,
- * walking or serialising it again. Lists are assembled from documents stored at projection time.
+ * A response body already serialised, as UTF-8 bytes: PresentationInterceptor sends it as it is,
+ * without parsing, walking or serialising it again. Lists are assembled from documents stored at
+ * projection time.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
 }
 
 /**
@@ -41,19 +42,29 @@ function jsonbKeyOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+const OPEN = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
+
 /**
  * A page of stored documents in the shape of `toPage` ({data, next_cursor}), fetched with `limit + 1`
  * rows and bounded by count and by PAGE_BYTES as fitPage bounds it (here the bytes sent are counted).
+ * Each document is encoded on its own and the page is joined as bytes: a page joined as one string
+ * is a string of 100 KB and more, which V8 allocates apart from its heap and then encodes again on
+ * the socket, and that cost several times the bytes' own sending (bench queries case).
  */
 export function documentPage<R>(rows: R[], limit: number, documentOf: (row: R) => string, keyOf: (row: R) => unknown): JsonText {
-  const docs: string[] = [];
+  const parts: Buffer[] = [OPEN];
   let bytes = 0;
+  let count = 0;
   for (const row of rows.slice(0, limit)) {
-    const doc = documentOf(row);
-    docs.push(doc);
-    bytes += Buffer.byteLength(doc);
+    const doc = Buffer.from(documentOf(row));
+    if (count > 0) parts.push(COMMA);
+    parts.push(doc);
+    count += 1;
+    bytes += doc.length;
     if (bytes >= PAGE_BYTES) break;
   }
-  const cursor = rows.length > docs.length ? encodeCursor(keyOf(rows[docs.length - 1])) : null;
-  return new JsonText(`{"data":[${docs.join(',')}],"next_cursor":${JSON.stringify(cursor)}}`);
+  const cursor = rows.length > count ? encodeCursor(keyOf(rows[count - 1])) : null;
+  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(cursor)}}`));
+  return new JsonText(Buffer.concat(parts));
 }

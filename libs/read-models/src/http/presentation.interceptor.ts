@@ -16,9 +16,9 @@ export class PresentationInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body) => {
         if (!(body instanceof JsonText)) return withDecimalAmounts(body);
-        // Presented when it was stored; Fastify sends a string of this type as it is.
+        // Presented when it was stored; Fastify sends bytes of this type as they are.
         void context.switchToHttp().getResponse<FastifyReply>().type('application/json; charset=utf-8');
-        return body.text;
+        return body.bytes;
       }),
     );
   }
