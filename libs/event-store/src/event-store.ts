@@ -3,7 +3,7 @@ import { PG_POOL, withTransaction } from '@newsledger/platform';
 import type pg from 'pg';
 import { CommitNotifier } from './commit-notifier.js';
 import { AppendRetryRequired, appendError } from './errors.js';
-import { LOG_START, logHead, logPointOf, readLogPage, readStreams, type LogFilter, type Queryable } from './log-reads.js';
+import { eventOf, LOG_START, logHead, logPointOf, readLogPage, readStreams, type LogFilter, type Queryable } from './log-reads.js';
 import {
   EVENT_COLUMNS,
   type AppendedEvent,
@@ -26,10 +26,10 @@ const STREAM_SQL = `
    ORDER BY e.version`;
 
 // The same cut as STREAM_SQL, over several streams at once (a page of a list as of a past point).
-// events_of (0011_stream-lookups.sql) looks streams up by index whatever the statistics say.
 const STREAMS_UNTIL_SQL = `
-  SELECT ${EVENT_COLUMNS} FROM events_of($1::text[]) e
-   WHERE ($2::bigint IS NULL
+  SELECT ${EVENT_COLUMNS} FROM events e
+   WHERE ${eventOf('$1::text[]')}
+     AND ($2::bigint IS NULL
           OR (e.transaction_id, e.global_position) <= (SELECT transaction_id, global_position FROM event_log_point($2)))
      AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
    ORDER BY e.subject, e.version`;
@@ -49,7 +49,7 @@ const BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY
 // BY_IDS_SQL and the streams' read in one statement: what a write decides on, in one round trip.
 const DECIDING_SQL = `
   SELECT ${EVENT_COLUMNS}, e.event_id = ANY ($1::uuid[]) AS asked_by_id, e.subject = ANY ($2::text[]) AS in_stream
-    FROM events_of($2::text[], $1::uuid[]) e
+    FROM events e WHERE ${eventOf('$2::text[]', '$1::uuid[]')}
    ORDER BY e.subject, e.version`;
 
 const DEFAULT_LOG_LIMIT = 100;

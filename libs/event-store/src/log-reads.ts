@@ -85,9 +85,13 @@ export function isAtOrBefore(event: LogPoint, point: LogPoint): boolean {
   return a < b || (a === b && event.global_position <= point.global_position);
 }
 
+/**
+ * SQL condition on `e`: the event is one of the streams `subjects`, or has one of the ids `ids` (SQL
+ * expressions of text[] and uuid[]), looked up by index whatever the statistics (0011_stream-lookups.sql).
+ */
+export const eventOf = (subjects: string, ids = "'{}'::uuid[]") => `e.global_position = ANY (ARRAY(SELECT event_positions_of(${subjects}, ${ids})))`;
 // Streams are read without the snapshot horizon: deciding and folding need every committed event.
-// events_of (0011_stream-lookups.sql) plans the lookup by index whatever the statistics.
-const STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events_of($1::text[]) e ORDER BY e.subject, e.version`;
+const STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${eventOf('$1::text[]')} ORDER BY e.subject, e.version`;
 
 /** Several whole streams in one round trip, on a pool or inside a caller's transaction; every subject asked for is in the map. */
 export async function readStreams(db: Queryable, subjects: readonly string[], upcasters: UpcasterRegistry = {}): Promise<Map<string, RecordedEvent[]>> {
