@@ -33,7 +33,8 @@ export function withDecimalAmounts<T>(value: T): T {
   if (Array.isArray(value)) return withAmountsInArray(value) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const object = value as Record<string, unknown>;
-  const fields = isPlain(object) ? withAmountsInFields(object) : Object.fromEntries(Object.entries(object).map(([key, field]) => [key, withDecimalAmounts(field)]));
+  // A class instance becomes a plain object of its own fields.
+  const fields = withAmountsInFields(isPlain(object) ? object : { ...object });
   return (isMoney(object) ? { amount: decimalAmount(object.amount_minor, object.currency), ...fields } : fields) as T;
 }
 
@@ -56,7 +57,7 @@ function withAmountsInFields(object: Record<string, unknown>): Record<string, un
   return copy ?? object;
 }
 
-/** A plain object stringifies as its own fields; anything else (a class instance) is copied into one, as before. */
+/** An object whose fields are all it is: not a class instance. */
 function isPlain(object: object): boolean {
   const prototype = Object.getPrototypeOf(object);
   return prototype === Object.prototype || prototype === null;
