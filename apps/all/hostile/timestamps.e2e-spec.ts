@@ -137,6 +137,14 @@ describe('hostile input: timestamps and dates', () => {
     extra_key: fc.option(fc.constantFrom('plain', 'nul\u0000key', '\ud83d'), { nil: undefined }),
   });
 
+  const ACCEPTED_AT_THE_EDGES = {
+    recorded_at: '1900-01-01T00:00:00Z',
+    occurred_on: '2024-02-29' as const,
+    published_at: '1900-01-01' as const,
+    display_name: '智谱',
+    extra_key: undefined,
+  };
+
   it('either refuses an edge envelope with a 4xx problem and writes nothing, or reads it back identical', async () => {
     let accepted = 0;
     await fc.assert(
@@ -177,7 +185,9 @@ describe('hostile input: timestamps and dates', () => {
         });
         expect(company.display_name).toBe(body.data.display_name);
       }),
-      { numRuns: 60 },
+      // About one generated envelope in ten is accepted, so a run could draw none (CI did once): an
+      // envelope valid at every edge goes first, and the read-back side is always exercised.
+      { numRuns: 60, examples: [[ACCEPTED_AT_THE_EDGES]] },
     );
     expect(accepted).toBeGreaterThan(0);
   });
