@@ -1,5 +1,5 @@
 import { blockingReviews, isPending, type ReviewState } from '../review/review.state.js';
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { Change } from '../values/changes.js';
 import type { CompanyRef } from '../values/company-ref.js';
 import type { Fees } from '../values/conditions.js';
@@ -57,8 +57,7 @@ export interface AcquisitionState extends Bookkeeping {
 }
 
 export function initialAcquisition(subject: string): AcquisitionState {
-  return {
-    ...emptyBookkeeping(subject),
+  return initialState<AcquisitionState>(subject, {
     kind: 'acquisition',
     status: 'none',
     stage: 'none',
@@ -82,7 +81,7 @@ export function initialAcquisition(subject: string): AcquisitionState {
     termination: null,
     dates: { rumored_on: null, announced_on: null, completed_on: null, terminated_on: null },
     reviews: [],
-  };
+  });
 }
 
 export function deriveStatus(stage: DealStage, reviews: readonly ReviewState[]): AcquisitionStatus {

@@ -1,5 +1,5 @@
 import type { Confidence } from '../confidence.js';
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { AuthorityRef } from '../values/authority-ref.js';
 import type { Change } from '../values/changes.js';
 import type { CompanyRef } from '../values/company-ref.js';
@@ -125,8 +125,7 @@ export interface ChipTradeState extends Bookkeeping {
 }
 
 export function initialChipTrade(subject: string): ChipTradeState {
-  return {
-    ...emptyBookkeeping(subject),
+  return initialState<ChipTradeState>(subject, {
     kind: 'chiptrade',
     export: {
       state: 'unknown',
@@ -154,5 +153,5 @@ export function initialChipTrade(subject: string): ChipTradeState {
       approvals: [],
       details: {},
     },
-  };
+  });
 }

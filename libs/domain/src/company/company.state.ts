@@ -1,4 +1,4 @@
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { CompanyRef } from '../values/company-ref.js';
 import type { Dated } from '../values/dates.js';
 import type { Identifiers } from './company.events.js';
@@ -41,8 +41,7 @@ export interface CompanyState extends Bookkeeping {
 }
 
 export function initialCompany(subject: string): CompanyState {
-  return {
-    ...emptyBookkeeping(subject),
+  return initialState<CompanyState>(subject, {
     kind: 'company',
     registered: false,
     display_name: null,
@@ -59,5 +58,5 @@ export function initialCompany(subject: string): CompanyState {
     key_people: [],
     merged_into: null,
     merge_reason: null,
-  };
+  });
 }

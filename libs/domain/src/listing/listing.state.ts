@@ -1,5 +1,5 @@
 import type { ReviewState } from '../review/review.state.js';
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { Change } from '../values/changes.js';
 import type { CompanyRef } from '../values/company-ref.js';
 import type { Dated } from '../values/dates.js';
@@ -72,8 +72,7 @@ export interface ListingState extends Bookkeeping {
 }
 
 export function initialListing(subject: string): ListingState {
-  return {
-    ...emptyBookkeeping(subject),
+  return initialState<ListingState>(subject, {
     kind: 'listing',
     status: 'none',
     postponed_from: null,
@@ -106,5 +105,5 @@ export function initialListing(subject: string): ListingState {
       delisted_on: null,
     },
     reviews: [],
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ReviewPolicy } from '../chiptrade/chiptrade.events.js';
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { AuthorityRef } from '../values/authority-ref.js';
 import type { Dated } from '../values/dates.js';
 import type { Window } from '../values/window.js';
@@ -24,8 +24,7 @@ export interface RuleState extends Bookkeeping {
 }
 
 export function initialRule(subject: string): RuleState {
-  return {
-    ...emptyBookkeeping(subject),
+  return initialState<RuleState>(subject, {
     kind: 'rule',
     status: 'none',
     issued: false,
@@ -40,5 +39,5 @@ export function initialRule(subject: string): RuleState {
     amendments: [],
     rescinded_on: null,
     rescission_reason: null,
-  };
+  });
 }

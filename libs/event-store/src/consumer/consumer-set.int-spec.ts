@@ -79,6 +79,31 @@ describe('ConsumerSet', () => {
     expect(a.slice(1).every((batch, i) => batch[0] === b[i + 1]?.[0])).toBe(true);
   });
 
+  it('reads the page after a lone member’s full batch while the member handles that batch', async () => {
+    const pool = createPool(db.url, { max: 3, applicationName: 'consumer-set-spec' });
+    // Pages read through the pool: outside any member's transaction, ahead of the batch that takes them.
+    let pagesRead = 0;
+    const query = pool.query.bind(pool) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+    pool.query = ((text: string, values?: unknown[]) => {
+      if (typeof text === 'string' && text.includes('FROM events e')) pagesRead++;
+      return query(text, values);
+    }) as typeof pool.query;
+    const readWhileHandling: number[] = [];
+    try {
+      const last = await appendEvents(30);
+      startSet([member('alone', () => void readWhileHandling.push(pagesRead))], pool);
+      await whenCaughtUp(db.pool, 'alone', last);
+      await expectAppliedOnce('alone');
+      // Full batches of ten (the log holds earlier tests' events too), each handled with the page after it already asked for.
+      const batches = (await store.readLog({ limit: 10_000 })).events.length / 10;
+      expect(readWhileHandling).toEqual(Array.from({ length: batches }, (_, i) => i + 1));
+    } finally {
+      await set?.stop();
+      set = null;
+      await pool.end();
+    }
+  });
+
   it('retries a failing member alone, rolled back each time, while the others go on', async () => {
     let failing = true;
     let failures = 0;

@@ -131,6 +131,8 @@ interface Wait {
  * members' batches of one round run concurrently, each on its own connection, as many at once as the
  * pool has connections but one (one at a time on a pool of two): a batch never waits for a second
  * connection, and the rest of the process (HTTP, other consumers) always finds one free soon.
+ * After a full page (catching up), the next is read while the members handle it, a lone member's own
+ * page included: it comes to them as a shared page next round, so reading and writing overlap.
  * Members with events to pass in a shared page, none of which they handle (SetMember.handles), have
  * their checkpoints moved past them together in one statement before the others' batches: a
  * compare-and-set from where each stood after its last batch, taking each one's turn, so a member
@@ -158,7 +160,7 @@ export class ConsumerSet {
   /** A notification arrived since the last round began: there may be more to read. */
   private notified = false;
   private pause: { end: () => void; onNotification: boolean } | null = null;
-  /** The page after a full shared one, read while the members handle that one (catching up, reading and writing overlap). */
+  /** The page after a full one, read while the members handle that one (catching up, reading and writing overlap). */
   private readAhead: { key: string; page: Promise<SharedPage> } | null = null;
 
   constructor(
@@ -255,20 +257,24 @@ export class ConsumerSet {
       start.members++;
       starts.set(key, start);
     }
-    const shared = [...starts.values()].filter((start) => start.members > 1);
     const readAhead = this.readAhead;
     this.readAhead = null;
+    // A point one member starts at is shared too when its page was read ahead: a lone member catching up.
+    const shared = [...starts.entries()].filter(([key, start]) => start.members > 1 || readAhead?.key === key).map(([, start]) => start);
     const pages = await Promise.all(
       shared.map(({ point }) => (readAhead?.key === pointKey(point) ? readAhead.page.catch(() => this.readPage(point)) : this.readPage(point))),
     );
     const full = pages.find((page) => page.events.length === this.batchSize);
-    if (full) {
-      const next = full.events.at(-1)!;
-      const page = this.readPage(next);
-      page.catch(() => undefined); // read again next round if it failed
-      this.readAhead = { key: pointKey(next), page };
-    }
+    if (full) this.readAheadAfter(full.events);
     return pages;
+  }
+
+  /** Starts reading the page after a full one, to be handled next round: catching up, reading and writing overlap. */
+  private readAheadAfter(full: readonly RecordedEvent[]): void {
+    const next = full.at(-1)!;
+    const page = this.readPage(next);
+    page.catch(() => undefined); // read again next round if it failed
+    this.readAhead = { key: pointKey(next), page };
   }
 
   /** Moves the checkpoints of the members with nothing to handle in the shared pages past them, in one statement; what each passed. */
@@ -397,7 +403,10 @@ export class ConsumerSet {
       if (!turn) return this.standBy(client, state);
       const from = turn.checkpoint ?? LOG_START;
       state.attempt = { from, first: null };
-      const events = (sharedEventsAfter(from, pages) ?? this.upcast(await readLogPage(client, from, limit))).slice(0, limit);
+      const shared = sharedEventsAfter(from, pages);
+      const events = (shared ?? this.upcast(await readLogPage(client, from, limit))).slice(0, limit);
+      // A lone member's own full page (no page was shared): the next one is read while this one is handled.
+      if (!shared && events.length === this.batchSize && !this.readAhead) this.readAheadAfter(events);
       state.attempt.first = events[0]?.global_position ?? null;
       if (events.length === 0) {
         await client.query('COMMIT');

@@ -1,7 +1,7 @@
 import { companyIdOf, type AcquisitionState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
 import { storedRows, type RowShape } from '../projection/row-shape.js';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
 
 export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
   table: 'rm_acquisitions',
@@ -19,5 +19,5 @@ export const ACQUISITION_ROWS: RowShape<AcquisitionState> = {
 const UPSERT_ACQUISITIONS = upsertRowsSql(ACQUISITION_ROWS.table, ACQUISITION_ROWS.columns);
 
 export const acquisitionsProjection = foldingProjection<AcquisitionState>('rm_acquisitions', 'acquisition', async (client, states) => {
-  await client.query(UPSERT_ACQUISITIONS, [JSON.stringify(storedRows(ACQUISITION_ROWS, states))]);
+  await client.query(UPSERT_ACQUISITIONS, upsertParams(storedRows(ACQUISITION_ROWS, states)));
 });

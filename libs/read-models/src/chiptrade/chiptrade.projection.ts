@@ -1,7 +1,7 @@
 import type { ChipTradeState } from '@newsledger/domain';
 import { foldingProjection, type Projection } from '../projection/projection.js';
 import { storedRows, type RowShape } from '../projection/row-shape.js';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
 import { toResource } from '../http/resource.js';
 import { approvalDocument } from './approval-document.js';
 import { approvalRows } from './approval-rows.js';
@@ -36,7 +36,7 @@ const INSERT_APPROVALS = `
                                              confidence text, event_id uuid, source jsonb, doc_head text, doc_tail text)`;
 
 const corridors = foldingProjection<ChipTradeState>('rm_chiptrade', 'chiptrade', async (client, states, streams) => {
-  const { rows } = await client.query<{ subject: string }>(UPSERT_CORRIDORS, [JSON.stringify(storedRows(CORRIDOR_ROWS, states))]);
+  const { rows } = await client.query<{ subject: string }>(UPSERT_CORRIDORS, upsertParams(storedRows(CORRIDOR_ROWS, states)));
   // The guard skipped stale states: their approvals are stale too. Each corridor's rows are rewritten whole: the fold is their only truth.
   const written = new Set(rows.map((row) => row.subject));
   const fresh = states.filter((state) => written.has(state.subject));

@@ -1,7 +1,7 @@
 import { foldSubject, type CompanyState } from '@newsledger/domain';
 import { presentedJson, resourceDocument, toResource } from '../http/resource.js';
 import { foldingProjection, handlerOf, isOfKind, touchedSubjects, type Projection } from '../projection/projection.js';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
 import { searchColumns } from './name-search.js';
 
 const UPSERT_COMPANIES = upsertRowsSql('rm_companies', {
@@ -27,9 +27,8 @@ const registeredCompanies = foldingProjection<CompanyState>('rm_companies', 'com
     // Every name the company goes by: its slug, display and legal names, and every alias in any script.
     ...searchColumns([state.subject.slice('company:'.length), state.display_name, state.legal_name, ...state.aliases.map((a) => a.name)]),
     state,
-    doc: resourceDocument(state),
   }));
-  await client.query(UPSERT_COMPANIES, [JSON.stringify(rows)]);
+  await client.query(UPSERT_COMPANIES, upsertParams({ rows, docs: states.map((state) => resourceDocument(state)) }));
 });
 
 export const companiesProjection: Projection = {

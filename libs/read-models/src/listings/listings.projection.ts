@@ -1,7 +1,7 @@
 import { companyIdOf, micOf, moneyOf, type ListingState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
 import { storedRows, type RowShape } from '../projection/row-shape.js';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
 
 export const LISTING_ROWS: RowShape<ListingState> = {
   table: 'rm_listings',
@@ -34,5 +34,5 @@ export const LISTING_ROWS: RowShape<ListingState> = {
 const UPSERT_LISTINGS = upsertRowsSql(LISTING_ROWS.table, LISTING_ROWS.columns);
 
 export const listingsProjection = foldingProjection<ListingState>('rm_listings', 'listing', async (client, states) => {
-  await client.query(UPSERT_LISTINGS, [JSON.stringify(storedRows(LISTING_ROWS, states))]);
+  await client.query(UPSERT_LISTINGS, upsertParams(storedRows(LISTING_ROWS, states)));
 });

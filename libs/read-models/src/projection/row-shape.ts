@@ -14,10 +14,16 @@ export interface RowShape<S extends AggregateState> {
   resource?(state: S): Record<string, unknown>;
 }
 
-/** The rows a projection stores: each with `doc`, the document a list sends for it (see upsertRowsSql). */
-export function storedRows<S extends AggregateState>(shape: RowShape<S>, states: readonly S[]): Record<string, unknown>[] {
+/** Rows of a read model's table, and in the same order their `doc`s (see upsertRowsSql). */
+export interface StoredRows {
+  rows: ({ subject: string } & Record<string, unknown>)[];
+  docs: string[];
+}
+
+/** The rows a projection stores for `states`: each with `doc`, the document a list sends for it. */
+export function storedRows<S extends AggregateState>(shape: RowShape<S>, states: readonly S[]): StoredRows {
   const resource = shape.resource as ((state: AggregateState) => Record<string, unknown>) | undefined;
-  return states.map((state) => ({ ...shape.rowOf(state), doc: resourceDocument(state, resource) }));
+  return { rows: states.map((state) => shape.rowOf(state)), docs: states.map((state) => resourceDocument(state, resource)) };
 }
 
 /** Rows passed as the JSON array parameter `$param`, typed like the table: `subject`, the columns, `state`. */

@@ -1,4 +1,4 @@
-import { foldedRecordset } from './row-shape.js';
+import type { StoredRows } from './row-shape.js';
 
 // The columns every folded read-model row ends with, taken from its folded state.
 const BOOKKEEPING = {
@@ -8,23 +8,36 @@ const BOOKKEEPING = {
   confidence: `r.state->>'confidence'`,
 };
 
+// Between the documents of $2. JSON text never holds a raw control character (JSON.stringify escapes
+// every one), so no document contains it.
+const DOC_SEPARATOR = '\u0001';
+
 /**
- * One statement that upserts a batch of folded rows, passed as a JSON array ($1) of objects with
- * `subject`, `state` (the folded aggregate), `doc` (its document, see storedRows) and a field per other column of `columns` (name → SQL
- * type); the bookkeeping columns come from the state. A row is updated unless the stored one already
+ * One statement that upserts a batch of folded rows, passed as upsertParams makes them: a JSON array
+ * ($1) of objects with `subject`, `state` (the folded aggregate) and a field per other column of
+ * `columns` (name → SQL type), and beside it ($2) their documents (see storedRows), as text joined by
+ * a separator instead of strings inside the JSON: a document is JSON text of about the state's size,
+ * which a JSON string would escape on the way in and PostgreSQL parse back out of the array. The
+ * bookkeeping columns come from the state. A row is updated unless the stored one already
  * reflects a later position (a replayed batch, or a standby projector that fell behind). One
  * statement per batch, not one per row: round trips are most of what a projection costs.
  */
 export function upsertRowsSql(table: string, filterColumns: Record<string, string>): string {
+  const typed = { subject: 'text', ...filterColumns, state: 'jsonb' };
   // `doc`: what a list sends for the row, serialised once here instead of on every read.
-  const columns = { ...filterColumns, doc: 'text' };
-  const typed = { subject: 'text', ...columns, state: 'jsonb' };
-  const names = [...Object.keys(typed), ...Object.keys(BOOKKEEPING)];
+  const names = [...Object.keys(typed), 'doc', ...Object.keys(BOOKKEEPING)];
   const updated = names.filter((name) => name !== 'subject');
   return `
     INSERT INTO ${table} (${names.join(', ')})
-    SELECT ${[...Object.keys(typed), ...Object.values(BOOKKEEPING)].join(', ')}
-      FROM ${foldedRecordset(columns)}
+    SELECT ${[...Object.keys(typed), 'doc', ...Object.values(BOOKKEEPING)].join(', ')}
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')}),
+                      unnest(string_to_array($2, chr(1))))
+           AS r (${[...Object.keys(typed), 'doc'].join(', ')})
     ON CONFLICT (subject) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
      WHERE ${table}.last_global_position <= EXCLUDED.last_global_position`;
+}
+
+/** The parameters of upsertRowsSql for `stored`. */
+export function upsertParams({ rows, docs }: StoredRows): [string, string] {
+  return [JSON.stringify(rows), docs.join(DOC_SEPARATOR)];
 }

@@ -1,7 +1,7 @@
 import { authorityCodeOf, type RuleState } from '@newsledger/domain';
 import { foldingProjection } from '../projection/projection.js';
 import { storedRows, type RowShape } from '../projection/row-shape.js';
-import { upsertRowsSql } from '../projection/upsert-rows.js';
+import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
 
 export const RULE_ROWS: RowShape<RuleState> = {
   table: 'rm_rules',
@@ -18,5 +18,5 @@ export const RULE_ROWS: RowShape<RuleState> = {
 const UPSERT_RULES = upsertRowsSql(RULE_ROWS.table, RULE_ROWS.columns);
 
 export const rulesProjection = foldingProjection<RuleState>('rm_rules', 'rule', async (client, states) => {
-  await client.query(UPSERT_RULES, [JSON.stringify(storedRows(RULE_ROWS, states))]);
+  await client.query(UPSERT_RULES, upsertParams(storedRows(RULE_ROWS, states)));
 });
