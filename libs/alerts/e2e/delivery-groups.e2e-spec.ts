@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, startTestApp, type TestApp, type TestDatabase, WebhookReceiver } from '@newsledger/testing';
+import { createTestDatabase, startTestApp, type TestApp, type TestDatabase, testEnv, WebhookReceiver } from '@newsledger/testing';
 import { DeliveryQueue } from '../src/deliveries/delivery-queue.js';
 import { DeliveryWorker } from '../src/worker/delivery-worker.js';
 import { alertsApp, appendEvent, eventually, TEST_WEBHOOK_ENV, testAlertsOptions, uniqueCompany, type Json } from './support/harness.js';
@@ -150,9 +150,13 @@ describe('deliveries grouped in one job', () => {
     }
   });
 
-  it('leaves a member the queue would not take back to the sweeper, its failed attempt already written', async () => {
+  // On BullMQ's PostgreSQL backend the queue is the database that holds the attempt, and an add on
+  // a closed queue waits instead of failing: the case is Redis's, a queue down while PostgreSQL is up.
+  const withRedis = testEnv('redisUrl') ? it : it.skip;
+
+  withRedis('leaves a member the queue would not take back to the sweeper, its failed attempt already written', async () => {
     // The worker's producer connection is closed before the event, so handing the failed member to a
-    // job of its own fails; the router's sweeper queues it once it is overdue.
+    // job of its own fails at once; the router's sweeper queues it once it is overdue.
     const options = testAlertsOptions();
     const producer = await startTestApp(db, alertsApp(options, ['api', 'router']), TEST_WEBHOOK_ENV);
     const worker = await startTestApp(db, alertsApp(options, ['worker']), TEST_WEBHOOK_ENV);
