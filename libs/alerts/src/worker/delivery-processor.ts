@@ -4,7 +4,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts.options.js';
 import { Coalescer } from '../deliveries/coalescer.js';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository.js';
-import { DeliveryQueue, type DeliveryJob } from '../deliveries/delivery-queue.js';
+import { DeliveryQueue, type DeliveryJob, type HandOff } from '../deliveries/delivery-queue.js';
 import type { AttemptRecord, DeliveryStatus, OutgoingDelivery } from '../deliveries/delivery.js';
 import { deliveryLatency, deliveryOutcomes, endToEndLatency } from '../metrics/alert-metrics.js';
 import { SubscriptionDisabler } from '../subscriptions/subscription-disabler.js';
@@ -64,12 +64,14 @@ export class DeliveryProcessor {
   /** Sends in flight in this process, whatever jobs they belong to. */
   private readonly sending: InFlightLimiter;
   private readonly load: Coalescer<string, OutgoingDelivery | null>;
+  /** Group members to run again in jobs of their own, added in bulk with concurrent members'. */
+  private readonly handOffs: Coalescer<HandOff, undefined>;
   readonly log: AttemptLog;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly disabler: SubscriptionDisabler,
-    private readonly queue: DeliveryQueue,
+    queue: DeliveryQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ALERTS_OPTIONS) options: AlertsOptions,
   ) {
@@ -78,6 +80,7 @@ export class DeliveryProcessor {
     this.limiter = new InFlightLimiter(options.perSubscriptionInFlight, SLOT_WAIT_MS);
     this.sending = new InFlightLimiter(options.workerConcurrency, null);
     this.load = new Coalescer((ids) => deliveries.forSending(ids));
+    this.handOffs = new Coalescer(async (batch) => (await queue.handOff(batch), batch.map(() => undefined)));
     this.log = new AttemptLog((attempts) => deliveries.recordAttempts(attempts));
   }
 
@@ -101,27 +104,33 @@ export class DeliveryProcessor {
   }
 
   /**
-   * Completes once every member is settled or handed off. A hand-off the queue refuses is left to
-   * the sweeper: the attempt and its next_attempt_at are in PostgreSQL already. A member whose
-   * attempt could not be logged fails the group, and BullMQ runs it again later for the members
-   * still pending.
+   * Completes once every member is settled or handed off. Each member is handed off as soon as its
+   * outcome is known, not when the slowest member ends. A hand-off the queue refuses is left to the
+   * sweeper: the attempt and its next_attempt_at are in PostgreSQL already. A member whose attempt
+   * could not be logged fails the group, and BullMQ runs it again later for the members still pending.
    */
   private async processGroup(ids: string[], attemptsBefore: number, maxAttempts: number): Promise<string> {
-    const outcomes = await Promise.allSettled(ids.map((id) => this.attempt(id, attemptsBefore, maxAttempts, GROUP_DUE)));
-    const handOffs = outcomes.flatMap((result, i) => {
-      if (result.status !== 'fulfilled') return [];
-      const outcome = result.value;
-      if (outcome.kind === 'busy') return [{ id: ids[i], delayMs: busyDelayMs(), attemptsMade: attemptsBefore }];
-      if (outcome.kind === 'retry') return [{ id: ids[i], delayMs: outcome.delayMs, attemptsMade: outcome.attemptsMade }];
-      return [];
-    });
-    await this.queue
-      .handOff(handOffs)
-      .catch((error: Error) => this.logger.warn(`hand-off failed, the sweeper will queue ${handOffs.length} deliveries: ${error.message}`));
+    const outcomes = await Promise.allSettled(
+      ids.map(async (id) => {
+        const outcome = await this.attempt(id, attemptsBefore, maxAttempts, GROUP_DUE);
+        const handOff =
+          outcome.kind === 'busy'
+            ? { id, delayMs: busyDelayMs(), attemptsMade: attemptsBefore }
+            : outcome.kind === 'retry'
+              ? { id, delayMs: outcome.delayMs, attemptsMade: outcome.attemptsMade }
+              : null;
+        if (handOff) {
+          await this.handOffs
+            .submit(handOff)
+            .catch((error: Error) => this.logger.warn(`delivery ${id} not handed off, the sweeper will queue it: ${error.message}`));
+        }
+        return outcome.kind;
+      }),
+    );
     const failure = outcomes.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     const counts = new Map<string, number>();
-    for (const result of outcomes) if (result.status === 'fulfilled') counts.set(result.value.kind, (counts.get(result.value.kind) ?? 0) + 1);
+    for (const result of outcomes) if (result.status === 'fulfilled') counts.set(result.value, (counts.get(result.value) ?? 0) + 1);
     return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
   }
 
@@ -167,7 +176,13 @@ export class DeliveryProcessor {
     return this.sender.post(delivery.url, headers, delivery.payload);
   }
 
-  private async settle(delivery: OutgoingDelivery, attemptedAt: Date, result: SendResult, attemptsMade: number, maxAttempts: number): Promise<Outcome> {
+  private async settle(
+    delivery: OutgoingDelivery,
+    attemptedAt: Date,
+    result: SendResult,
+    attemptsMade: number,
+    maxAttempts: number,
+  ): Promise<Outcome> {
     const { statusCode } = result;
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const gone = statusCode === 410;
