@@ -4,7 +4,7 @@ import { PG_POOL, QUEUE_BACKEND, type QueueBackend } from '@newsledger/platform'
 import type pg from 'pg';
 import { withLedger } from '../cli-runtime.js';
 
-/** `newsledger status`: the log head, how far behind each consumer is, and the webhook queue's depth. */
+/** `newsledger status`: the log head, how far behind each consumer is, and the webhook queue's depth in jobs. */
 export async function statusCommand(): Promise<number> {
   await withLedger([EventStoreModule], async (context) => {
     const pool = context.get<symbol, pg.Pool>(PG_POOL);
@@ -19,7 +19,8 @@ export async function statusCommand(): Promise<number> {
     const queue = backend.createQueue(DEFAULT_ALERTS_OPTIONS.queueName);
     try {
       const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed');
-      console.log(`webhook queue (${backend.kind}): ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      // Jobs, not deliveries: a job carries up to `deliveriesPerJob` of them (a retry is a job of its own).
+      console.log(`webhook queue (${backend.kind}), jobs: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     } finally {
       await queue.close();
     }

@@ -2,8 +2,10 @@
 export interface AlertsOptions {
   /** BullMQ queue of webhook deliveries; tests give each file its own. */
   readonly queueName: string;
-  /** Deliveries one worker process runs at once, across all subscriptions. */
+  /** Deliveries one worker process sends at once, across all subscriptions and jobs (also its jobs at once). */
   readonly workerConcurrency: number;
+  /** Deliveries the router and replays put in one BullMQ job (BullMQ's cost per job dominated a delivery's). */
+  readonly deliveriesPerJob: number;
   /** Deliveries to one subscription in flight at once in a process, so a slow endpoint cannot take every slot. */
   readonly perSubscriptionInFlight: number;
   /** How often the sweeper looks for deliveries that PostgreSQL holds but the queue lost. */
@@ -30,6 +32,7 @@ export interface AlertsOptions {
 export const DEFAULT_ALERTS_OPTIONS: AlertsOptions = Object.freeze({
   queueName: 'webhooks',
   workerConcurrency: 100,
+  deliveriesPerJob: 50,
   perSubscriptionInFlight: 16,
   sweepIntervalMs: 30_000,
   sweepGraceMs: 60_000,

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventStore, type RecordedEvent } from '@newsledger/event-store';
 import type { AppDefinition } from '@newsledger/platform';
-import { eventually as retryUntil, type TestApp } from '@newsledger/testing';
+import { afterAll, beforeAll } from '@jest/globals';
+import { createTestDatabase, eventually as retryUntil, type TestApp, type TestDatabase, WebhookReceiver } from '@newsledger/testing';
 import type pg from 'pg';
 import { AlertsApiModule } from '../../src/alerts-api.module.js';
 import type { AlertsOptions } from '../../src/alerts.options.js';
@@ -104,4 +105,18 @@ export async function callApi(app: TestApp, path: string, init: Parameters<TestA
   const response = await app.request(path, init);
   const text = await response.text();
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : null) as Json };
+}
+
+/** A database and a webhook receiver shared by a file's cases: made before the first, closed after the last. */
+export function sharedDatabaseAndReceiver(): { db: TestDatabase; receiver: WebhookReceiver } {
+  const shared = {} as { db: TestDatabase; receiver: WebhookReceiver };
+  beforeAll(async () => {
+    shared.db = await createTestDatabase();
+    shared.receiver = await WebhookReceiver.start();
+  });
+  afterAll(async () => {
+    await shared.receiver.close();
+    await shared.db.drop();
+  });
+  return shared;
 }

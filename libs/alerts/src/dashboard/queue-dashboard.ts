@@ -11,11 +11,13 @@ export const DASHBOARD_PATH = '/admin/queues';
 export const DASHBOARD_COOKIE: BrowserCookie = { name: 'newsledger_dashboard', path: DASHBOARD_PATH, maxAge: 30 * 60 };
 
 // What the board cannot show when BullMQ keeps its jobs in PostgreSQL, said where the operator looks.
+const JOBS_NOTE =
+  "Counts are jobs: a job carries up to 50 of a batch's deliveries (its data lists them), a retry or a delivery put back " +
+  "at its endpoint's cap is a job of its own named by the delivery's id. Every attempt is also in the subscription's delivery log.";
 const POSTGRES_NOTE =
   "Webhook deliveries on BullMQ's PostgreSQL backend: no Redis statistics (PostgreSQL's are shown instead), no list of " +
-  'connected workers, and no paused state (a paused queue lists its jobs as waiting). Every attempt is also in the ' +
-  "subscription's delivery log.";
-const REDIS_NOTE = "Webhook deliveries, one job per delivery; every attempt is also in the subscription's delivery log.";
+  `connected workers, and no paused state (a paused queue lists its jobs as waiting). ${JOBS_NOTE}`;
+const REDIS_NOTE = `Webhook deliveries. ${JOBS_NOTE}`;
 
 /**
  * Bull Board at /admin/queues over the delivery queue, for admin keys. A browser opens it by

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@newsledger/platform';
 import type pg from 'pg';
 import type { Keyset } from '../http/pagination.js';
-import type { AttemptRecord, DeliveryStatus, NewDelivery, OutgoingDelivery } from './delivery.js';
+import type { AttemptRecord, DeliveryStatus, NewDelivery, OutgoingDelivery, QueuedDelivery } from './delivery.js';
 
 /** A delivery as the API lists it: what was written, without the body, plus its progress. */
 export interface DeliveryRow extends Omit<NewDelivery, 'payload' | 'event_recorded_at'> {
@@ -30,12 +30,12 @@ export class DeliveriesRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   /** Writes the rows that do not exist yet: ids are derived, so a retried batch is a no-op. On the pool or a caller's connection. */
-  async insert(deliveries: NewDelivery[], db: Pick<pg.Pool | pg.PoolClient, 'query'> = this.pool): Promise<void> {
+  async insert(deliveries: QueuedDelivery[], db: Pick<pg.Pool | pg.PoolClient, 'query'> = this.pool): Promise<void> {
     if (deliveries.length === 0) return;
-    const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((d) => d[key]);
+    const column = <K extends keyof QueuedDelivery>(key: K) => deliveries.map((d) => d[key]);
     await db.query(
-      `INSERT INTO deliveries (id, subscription_id, message_id, event_type, event_id, global_position, event_recorded_at, replay_id, payload)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::timestamptz[], $8::uuid[], $9::json[])
+      `INSERT INTO deliveries (id, subscription_id, message_id, event_type, event_id, global_position, event_recorded_at, replay_id, payload, job_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::timestamptz[], $8::uuid[], $9::json[], $10::uuid[])
        ON CONFLICT DO NOTHING`,
       [
         column('id'),
@@ -47,6 +47,7 @@ export class DeliveriesRepository {
         column('event_recorded_at'),
         column('replay_id'),
         column('payload'),
+        column('job_id'),
       ],
     );
   }
@@ -167,9 +168,9 @@ export class DeliveriesRepository {
    * Unsettled deliveries whose attempt is overdue by more than `graceMs` (in a backlog, or lost by the
    * queue), in (next_attempt_at, id) order after `after`, so successive sweeps walk the whole set.
    */
-  async overdue(graceMs: number, after: Keyset | null, limit: number): Promise<{ id: string; next_attempt_at: string }[]> {
-    const { rows } = await this.pool.query<{ id: string; next_attempt_at: string }>(
-      `SELECT id, next_attempt_at FROM deliveries
+  async overdue(graceMs: number, after: Keyset | null, limit: number): Promise<{ id: string; next_attempt_at: string; job_id: string | null }[]> {
+    const { rows } = await this.pool.query<{ id: string; next_attempt_at: string; job_id: string | null }>(
+      `SELECT id, next_attempt_at, job_id FROM deliveries
        WHERE status IN ('pending', 'failed') AND next_attempt_at < now() - make_interval(secs => $1 / 1000.0)
          AND ($2::timestamptz IS NULL OR (next_attempt_at, id) > ($2, $3::uuid))
        ORDER BY next_attempt_at, id

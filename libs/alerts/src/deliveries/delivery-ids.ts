@@ -17,6 +17,14 @@ export function eventDeliveryId(subscriptionId: string, eventId: string, replayI
   return replayId ? derivedUuid('replay', replayId, subscriptionId, eventId) : derivedUuid('event', subscriptionId, eventId);
 }
 
+/**
+ * The job that carries several deliveries: named after its members, so a router batch retried after
+ * a failed add derives the same job and BullMQ keeps the one it already has.
+ */
+export function groupJobId(deliveryIds: readonly string[]): string {
+  return derivedUuid('job', ...deliveryIds);
+}
+
 /** webhook-id of an event for a subscription: the same for the first delivery, its retries and every replay. */
 export function eventMessageId(subscriptionId: string, eventId: string): string {
   return messageIdOf(eventDeliveryId(subscriptionId, eventId));

@@ -14,6 +14,11 @@ export interface NewDelivery {
   payload: string;
 }
 
+/** A delivery row with the job that first carries it: a group job's id, or null for its own job. */
+export interface QueuedDelivery extends NewDelivery {
+  job_id: string | null;
+}
+
 /** What a worker needs to send one delivery: the message and the endpoint with its signing keys. */
 export interface OutgoingDelivery {
   id: string;

@@ -29,8 +29,9 @@ export class OperationalMessages {
         payload,
       };
     });
-    await this.deliveries.insert(rows);
-    await this.queue.enqueueOrLeaveToSweeper(rows.map((row) => row.id));
+    const planned = this.queue.plan(rows);
+    await this.deliveries.insert(planned.rows);
+    await this.queue.enqueueOrLeaveToSweeper(planned.jobs);
     return rows;
   }
 }

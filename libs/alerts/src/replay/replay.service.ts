@@ -68,8 +68,9 @@ export class ReplayService {
       for (let i = 0; i < page.deliveries.length; i += CHUNK) {
         if (signal?.aborted) return null;
         const chunk = page.deliveries.slice(i, i + CHUNK);
-        await this.deliveries.insert(chunk);
-        await this.queue.enqueueOrLeaveToSweeper(chunk.map(({ id }) => id));
+        const { rows, jobs } = this.queue.plan(chunk);
+        await this.deliveries.insert(rows);
+        await this.queue.enqueueOrLeaveToSweeper(jobs);
         enqueued += chunk.length;
         await this.replays.advance(replay.id, cursor); // a heartbeat: the page is not done yet
         const due = started + (enqueued / this.options.replayRatePerSecond) * 1000;

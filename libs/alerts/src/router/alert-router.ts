@@ -15,7 +15,7 @@ export const ALERT_ROUTER_CONSUMER = 'alert-router';
 
 /**
  * Tails the log and fans each event out to the active subscriptions it matches: a delivery row,
- * then a job. The rows are committed first (their derived ids make a retried batch a no-op) and the
+ * then a job for up to `deliveriesPerJob` of the batch's deliveries. The rows are committed first (their derived ids make a retried batch a no-op) and the
  * jobs added after that, before the checkpoint moves, so it only moves past events whose jobs exist.
  * If the queue is unreachable the add fails fast, the checkpoint stays and the consumer retries the batch.
  */
@@ -61,8 +61,9 @@ export class AlertRouter implements OnApplicationBootstrap, OnModuleDestroy {
     const recipients = (await this.subscriptions.listActive(client)).map((s) => ({ id: s.id, criteria: criteriaOf(s) }));
     const planned = events.flatMap((event) => planDeliveries(event, jurisdictions.get(event.event_id) ?? null, recipients));
     if (planned.length === 0) return;
-    await this.deliveries.insert(planned, client);
-    return () => this.queue.enqueue(planned.map(({ id }) => ({ id })));
+    const { rows, jobs } = this.queue.plan(planned);
+    await this.deliveries.insert(rows, client);
+    return () => this.queue.enqueue(jobs);
   }
 }
 

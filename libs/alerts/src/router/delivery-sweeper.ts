@@ -46,8 +46,8 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy 
     const last = overdue.at(-1);
     this.after = overdue.length === BATCH && last ? { at: last.next_attempt_at, id: last.id } : null;
     let requeued = 0;
-    for (const { id } of overdue) {
-      if ((await this.queue.ensureQueued(id)) !== 'queued') requeued++;
+    for (const { id, job_id } of overdue) {
+      if ((await this.queue.ensureQueued(id, job_id)) !== 'queued') requeued++;
     }
     if (requeued > 0) this.logger.warn(`re-queued ${requeued} deliveries the queue did not hold`);
     return requeued;

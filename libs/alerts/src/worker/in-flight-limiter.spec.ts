@@ -21,4 +21,16 @@ describe('InFlightLimiter', () => {
     limiter.release('a');
     expect(await limiter.acquire('a')).toBe(true);
   });
+
+  it('makes a caller wait as long as it takes when it has no maximum wait', async () => {
+    const limiter = new InFlightLimiter(1, null);
+    await limiter.acquire('all');
+    let granted = false;
+    const waiting = limiter.acquire('all').then((ok) => (granted = ok));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(granted).toBe(false);
+    limiter.release('all');
+    await waiting;
+    expect(granted).toBe(true);
+  });
 });

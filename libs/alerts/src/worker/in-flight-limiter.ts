@@ -2,7 +2,7 @@
  * Caps concurrent work per key (a subscription) within a process. A caller over the cap waits a
  * little for a slot: at a fast endpoint slots free up within milliseconds. At a slow one the wait
  * runs out and the caller is told no, and should put its work back for later, freeing its worker
- * slot for other endpoints.
+ * slot for other endpoints. With no `maxWaitMs` a caller waits as long as it takes (a plain cap).
  */
 export class InFlightLimiter {
   private readonly running = new Map<string, number>();
@@ -10,7 +10,7 @@ export class InFlightLimiter {
 
   constructor(
     private readonly limit: number,
-    private readonly maxWaitMs: number,
+    private readonly maxWaitMs: number | null,
   ) {}
 
   acquire(key: string): Promise<boolean> {
@@ -26,7 +26,7 @@ export class InFlightLimiter {
         clearTimeout(timer);
         resolve(true);
       };
-      const timer = setTimeout(() => {
+      const timer = this.maxWaitMs === null ? undefined : setTimeout(() => {
         queue.splice(queue.indexOf(grant), 1);
         if (queue.length === 0 && this.waiting.get(key) === queue) this.waiting.delete(key);
         resolve(false);
