@@ -13,10 +13,6 @@ import { planJobs, type PlannedJob } from './delivery-jobs.js';
  */
 export type DeliveryJob = { delivery_id: string; attempts_made?: number } | { delivery_ids: string[] };
 
-export function deliveryIdsOf(job: DeliveryJob): string[] {
-  return 'delivery_ids' in job ? job.delivery_ids : [job.delivery_id];
-}
-
 /** A delivery handed to a job of its own, to run after `delayMs`, having made `attemptsMade` attempts. */
 export interface HandOff {
   id: string;

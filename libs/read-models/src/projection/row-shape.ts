@@ -26,8 +26,16 @@ export function storedRows<S extends AggregateState>(shape: RowShape<S>, states:
   return { rows: states.map((state) => shape.rowOf(state)), docs: states.map((state) => resourceDocument(state, resource)) };
 }
 
-/** Rows passed as the JSON array parameter `$param`, typed like the table: `subject`, the columns, `state`. */
-export function foldedRecordset(columns: Record<string, string>, param = 1): string {
-  const typed = { subject: 'text', ...columns, state: 'jsonb' };
-  return `jsonb_to_recordset($${param}::jsonb) AS r (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')})`;
+/** The columns of a folded row, typed (name → SQL type): `subject`, the read model's own, `state`. */
+export function foldedColumns(columns: Record<string, string>): Record<string, string> {
+  return { subject: 'text', ...columns, state: 'jsonb' };
+}
+
+/**
+ * Rows passed as the JSON array parameter `$param`, typed like the table (foldedColumns), named `r`;
+ * with no `alias` for a place that names them itself (ROWS FROM).
+ */
+export function foldedRecordset(columns: Record<string, string>, param = 1, alias: string | null = 'r'): string {
+  const definitions = Object.entries(foldedColumns(columns)).map(([name, type]) => `${name} ${type}`);
+  return `jsonb_to_recordset($${param}::jsonb) AS ${alias ?? ''}(${definitions.join(', ')})`;
 }

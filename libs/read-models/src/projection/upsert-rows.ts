@@ -1,4 +1,4 @@
-import type { StoredRows } from './row-shape.js';
+import { foldedColumns, foldedRecordset, type StoredRows } from './row-shape.js';
 
 // The columns every folded read-model row ends with, taken from its folded state.
 const BOOKKEEPING = {
@@ -23,15 +23,14 @@ const DOC_SEPARATOR = '\u0001';
  * statement per batch, not one per row: round trips are most of what a projection costs.
  */
 export function upsertRowsSql(table: string, filterColumns: Record<string, string>): string {
-  const typed = { subject: 'text', ...filterColumns, state: 'jsonb' };
+  const typed = foldedColumns(filterColumns);
   // `doc`: what a list sends for the row, serialised once here instead of on every read.
   const names = [...Object.keys(typed), 'doc', ...Object.keys(BOOKKEEPING)];
   const updated = names.filter((name) => name !== 'subject');
   return `
     INSERT INTO ${table} (${names.join(', ')})
     SELECT ${[...Object.keys(typed), 'doc', ...Object.values(BOOKKEEPING)].join(', ')}
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${Object.entries(typed).map(([name, type]) => `${name} ${type}`).join(', ')}),
-                      unnest(string_to_array($2, chr(1))))
+      FROM ROWS FROM (${foldedRecordset(filterColumns, 1, null)}, unnest(string_to_array($2, chr(1))))
            AS r (${[...Object.keys(typed), 'doc'].join(', ')})
     ON CONFLICT (subject) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
      WHERE ${table}.last_global_position <= EXCLUDED.last_global_position`;
