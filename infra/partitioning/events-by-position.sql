@@ -17,7 +17,6 @@ ALTER TABLE events_unpartitioned RENAME CONSTRAINT events_event_id_key TO events
 ALTER TABLE events_unpartitioned RENAME CONSTRAINT events_subject_version_key TO events_unpartitioned_subject_version_key;
 ALTER INDEX events_log_order RENAME TO events_unpartitioned_log_order;
 ALTER INDEX events_companies RENAME TO events_unpartitioned_companies;
-ALTER INDEX events_regions RENAME TO events_unpartitioned_regions;
 
 CREATE SEQUENCE events_position_seq AS bigint;
 SELECT setval('events_position_seq', coalesce((SELECT max(global_position) FROM events_unpartitioned), 0) + 1, false);
@@ -46,7 +45,6 @@ ALTER SEQUENCE events_position_seq OWNED BY events.global_position;
 -- Indexes on the parent are created on every partition, present and future.
 CREATE INDEX events_log_order ON events (transaction_id, global_position);
 CREATE INDEX events_companies ON events USING gin (companies);
-CREATE INDEX events_regions ON events USING gin (regions);
 CREATE INDEX events_event_id ON events (event_id);
 CREATE INDEX events_subject_version ON events (subject, version);
 
