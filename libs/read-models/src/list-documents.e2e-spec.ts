@@ -20,7 +20,8 @@ describe('list pages from stored documents', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] });
+    // No page kept (listCacheBytes 0): rows are changed under a standing checkpoint below, which a kept page would hide.
+    app = await startTestApp(db, { modules: [ReadModelsApiModule.withOptions({ listCacheBytes: 0 }), ProjectorModule] });
     const generated = generatedProposals(2, 0).map((proposal, i) => normalised(proposal, `generated event ${i}`));
     await recordProjected(db, [...seedEvents(), ...generated]);
   });

@@ -4,6 +4,8 @@ import { AcquisitionsController } from './acquisitions/acquisitions.controller.j
 import { ChipApprovalsController } from './chiptrade/chip-approvals.controller.js';
 import { ChipTradeController } from './chiptrade/chiptrade.controller.js';
 import { CompaniesController } from './companies/companies.controller.js';
+import { ListPageCache } from './http/list-page-cache.js';
+import { ListPageCacheInterceptor } from './http/list-page-cache.interceptor.js';
 import { ProjectionPositionInterceptor, READ_MODELS_API_OPTIONS, type ReadModelsApiOptions } from './http/projection-position.interceptor.js';
 import { ReadDatabase } from './http/read-database.js';
 import { ListingsController } from './listings/listings.controller.js';
@@ -25,7 +27,16 @@ import { RulesController } from './rules/rules.controller.js';
     RulesController,
     ProjectionsController,
   ],
-  providers: [ProjectionPositionInterceptor, ReadDatabase],
+  providers: [
+    ProjectionPositionInterceptor,
+    ReadDatabase,
+    ListPageCacheInterceptor,
+    {
+      provide: ListPageCache,
+      useFactory: (options: ReadModelsApiOptions | undefined) => new ListPageCache(options?.listCacheBytes),
+      inject: [{ token: READ_MODELS_API_OPTIONS, optional: true }],
+    },
+  ],
 })
 export class ReadModelsApiModule {
   /** The module with options other than the defaults (tests shorten the `min_position` wait). */

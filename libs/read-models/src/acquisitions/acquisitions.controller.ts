@@ -56,7 +56,7 @@ export class AcquisitionsController {
       example: { data: [ACQUISITION_EXAMPLE], next_cursor: null },
     },
   })
-  @ProjectionPosition('rm_acquisitions')
+  @ProjectionPosition('rm_acquisitions', { cachedList: {} })
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.jurisdiction ?? null, query.authority ?? null, query.company ?? null];
     return listPage(pool, this.store, { shape: ACQUISITION_ROWS, where: ACQUISITION_FILTERS, params }, query);

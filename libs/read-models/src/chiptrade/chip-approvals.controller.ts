@@ -94,7 +94,7 @@ export class ChipApprovalsController {
       },
     },
   })
-  @ProjectionPosition('rm_chiptrade')
+  @ProjectionPosition('rm_chiptrade', { cachedList: { alsoReads: ['rm_companies'] } })
   async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [subject, side, seq] = decodeCursor(query.cursor, z.tuple([cursorText, z.enum(['export', 'import']), cursorInteger])) ?? [null, null, null];
     const { rows } = await pool.query<ListedApproval>(APPROVAL_LIST_SQL, [

@@ -57,7 +57,7 @@ export class ChipTradeController {
       example: { data: [CHIPTRADE_EXAMPLE], next_cursor: null },
     },
   })
-  @ProjectionPosition('rm_chiptrade')
+  @ProjectionPosition('rm_chiptrade', { cachedList: {} })
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const id = query.product === undefined ? null : subjectOfId('product', query.product);
     // Names are matched without the id's prefix: `product:nvidia-h200` also finds the `nvidia-h200` family.

@@ -65,7 +65,7 @@ export class CompaniesController {
       example: { data: [COMPANY_EXAMPLE], next_cursor: null },
     },
   })
-  @ProjectionPosition('rm_companies')
+  @ProjectionPosition('rm_companies', { cachedList: {} })
   async list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const [after] = decodeCursor(query.cursor, z.tuple([cursorText])) ?? [null];
     const probes = query.q === undefined ? [] : nameProbes(query.q);

@@ -58,4 +58,23 @@ describe('CheckpointWatch', () => {
       holder.release();
     }
   });
+
+  it('reads the checks asked while a query runs with one query after it, so each reading is taken after its check was asked', async () => {
+    await db.pool.query(`INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ('rm_coalesced', '0', 1)`);
+    watch = new CheckpointWatch(pool, HOUR_MS);
+    const checks = jest.spyOn(pool, 'query');
+    checks.mockClear();
+    try {
+      const first = watch.positionReaching('rm_coalesced', 0, 0);
+      await db.pool.query(`UPDATE checkpoints SET global_position = 2 WHERE name = 'rm_coalesced'`);
+      const queriesBefore = checks.mock.calls.length;
+      const later = await Promise.all(Array.from({ length: 20 }, () => watch.positionReaching('rm_coalesced', 0, 0, ['rm_coalesced'])));
+      expect((await first).position).toBeGreaterThanOrEqual(1);
+      for (const reading of later) expect(reading).toMatchObject({ position: 2, reached: true, version: expect.stringMatching(/^2\/\d+,2\/\d+$/) });
+      // The first asked alone if no query ran when it asked; the 19 others then waited for the next.
+      expect(checks.mock.calls.length - queriesBefore).toBeLessThanOrEqual(2);
+    } finally {
+      checks.mockRestore();
+    }
+  });
 });

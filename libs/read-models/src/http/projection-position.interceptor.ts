@@ -4,15 +4,27 @@ import { ApiProblems, ApiQueries, logPosition, problems, ZodPipe } from '@newsle
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
+import { ListPageCacheInterceptor } from './list-page-cache.interceptor.js';
 import { ReadDatabase } from './read-database.js';
 
 const PROJECTION = 'newsledger:projection';
+const ALSO_READS = 'newsledger:also-reads';
 
 export const READ_MODELS_API_OPTIONS = Symbol('READ_MODELS_API_OPTIONS');
 
 export interface ReadModelsApiOptions {
   /** How long `?min_position=` waits for the read model before answering 503 (5 s by default). */
   minPositionWaitMs?: number;
+  /** What the list pages kept by ListPageCache may weigh together (LIST_CACHE_BYTES by default). */
+  listCacheBytes?: number;
+}
+
+export interface ProjectionPositionOptions {
+  /**
+   * The route answers live list pages through ListPageCache; `alsoReads` names the other projections
+   * whose tables its query reads (a page must change when theirs do).
+   */
+  cachedList?: { alsoReads?: string[] };
 }
 
 const DEFAULT_WAIT_MS = 5_000;
@@ -25,10 +37,11 @@ const minPositionQuery = z.object({ min_position: logPosition.optional() });
  * (read your writes) first waits for the read model to have processed event n, then answers 503.
  * It also picks the database the route queries (a replica or the primary, see ReadDatabase).
  */
-export const ProjectionPosition = (projection: string) =>
+export const ProjectionPosition = (projection: string, { cachedList }: ProjectionPositionOptions = {}) =>
   applyDecorators(
     SetMetadata(PROJECTION, projection),
-    UseInterceptors(ProjectionPositionInterceptor),
+    SetMetadata(ALSO_READS, cachedList?.alsoReads ?? []),
+    UseInterceptors(ProjectionPositionInterceptor, ...(cachedList ? [ListPageCacheInterceptor] : [])),
     ApiQueries(minPositionQuery),
     ApiProblems(503),
   );
@@ -47,11 +60,14 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const name = this.reflector.getAllAndOverride<string>(PROJECTION, [context.getHandler(), context.getClass()]);
-    const query = context.switchToHttp().getRequest<FastifyRequest>().query as Record<string, unknown>;
+    const alsoReads = this.reflector.getAllAndOverride<string[]>(ALSO_READS, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const query = request.query as Record<string, unknown>;
     const { min_position: minPosition = 0 } = new ZodPipe(minPositionQuery).transform({ min_position: query.min_position });
     // Consumed here: the route's own strict query schema describes the resource, not this wait.
     delete query.min_position;
-    const { pool, position, reached } = await this.database.reaching(name, minPosition, this.waitMs);
+    const target = await this.database.reaching(name, minPosition, this.waitMs, alsoReads);
+    const { position, reached } = target;
     if (!reached) {
       throw problems.unavailable(`The read model has not reached position ${minPosition} yet; it is at ${position}.`, {
         headers: { 'retry-after': '1' },
@@ -59,7 +75,7 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
         position,
       });
     }
-    ReadDatabase.assign(context.switchToHttp().getRequest<FastifyRequest>(), pool);
+    ReadDatabase.assign(request, target);
     void context.switchToHttp().getResponse<FastifyReply>().header('x-projection-position', String(position));
     return next.handle();
   }

@@ -2,17 +2,18 @@ import { Inject, Injectable, createParamDecorator, type ExecutionContext, type O
 import { PG_POOL, PG_READ_POOL } from '@newsledger/platform';
 import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { CheckpointWatch } from './checkpoint-watch.js';
+import { CheckpointWatch, type CheckpointReading } from './checkpoint-watch.js';
 
-/** Where a read-model query runs and how far its read model had come when that was decided. */
-export interface ReadTarget {
+/**
+ * Where a read-model query runs and how far its read model had come when that was decided; `version`
+ * (see CheckpointReading) also names the database, since a replica and the primary differ.
+ */
+export interface ReadTarget extends CheckpointReading {
   pool: pg.Pool;
-  position: number;
-  reached: boolean;
 }
 
-const CHOSEN_POOL = Symbol('newsledger:read-pool');
-type WithReadPool = FastifyRequest & { [CHOSEN_POOL]?: pg.Pool };
+const CHOSEN_TARGET = Symbol('newsledger:read-target');
+type WithReadTarget = FastifyRequest & { [CHOSEN_TARGET]?: ReadTarget };
 
 /**
  * The read models' queries go to DATABASE_READ_URL's streaming replica when there is one. A replica
@@ -30,16 +31,22 @@ export class ReadDatabase implements OnModuleDestroy {
     this.primary = readPool === primaryPool ? null : new CheckpointWatch(primaryPool);
   }
 
-  async reaching(projection: string, position: number, waitMs: number): Promise<ReadTarget> {
-    const onReplica = await this.replica.positionReaching(projection, position, waitMs);
-    if (onReplica.reached || !this.primary) return { pool: this.replica.pool, ...onReplica };
-    const onPrimary = await this.primary.positionReaching(projection, position, 0);
-    return { pool: this.primary.pool, ...onPrimary };
+  /** `alsoReads`: other projections whose tables the route's query reads, for the version. */
+  async reaching(projection: string, position: number, waitMs: number, alsoReads: readonly string[] = []): Promise<ReadTarget> {
+    const onReplica = await this.replica.positionReaching(projection, position, waitMs, alsoReads);
+    if (onReplica.reached || !this.primary) return { pool: this.replica.pool, ...onReplica, version: named('replica', onReplica.version) };
+    const onPrimary = await this.primary.positionReaching(projection, position, 0, alsoReads);
+    return { pool: this.primary.pool, ...onPrimary, version: named('primary', onPrimary.version) };
   }
 
-  /** Hands the chosen pool to the route (through @ReadPool()). */
-  static assign(request: FastifyRequest, pool: pg.Pool): void {
-    (request as WithReadPool)[CHOSEN_POOL] = pool;
+  /** Hands the chosen target to the route (through @ReadPool()) and to ListPageCacheInterceptor. */
+  static assign(request: FastifyRequest, target: ReadTarget): void {
+    (request as WithReadTarget)[CHOSEN_TARGET] = target;
+  }
+
+  /** The target ProjectionPosition chose for this request, if it is under one. */
+  static targetOf(request: FastifyRequest): ReadTarget | undefined {
+    return (request as WithReadTarget)[CHOSEN_TARGET];
   }
 
   onModuleDestroy(): void {
@@ -48,9 +55,13 @@ export class ReadDatabase implements OnModuleDestroy {
   }
 }
 
+function named(database: string, version: string | null): string | null {
+  return version === null ? null : `${database}:${version}`;
+}
+
 /** The pool ProjectionPosition chose for this request; only routes under @ProjectionPosition have one. */
 export const ReadPool = createParamDecorator((_data: unknown, context: ExecutionContext): pg.Pool => {
-  const pool = context.switchToHttp().getRequest<WithReadPool>()[CHOSEN_POOL];
-  if (!pool) throw new Error('@ReadPool() needs the route under @ProjectionPosition(), which chooses the pool');
-  return pool;
+  const target = ReadDatabase.targetOf(context.switchToHttp().getRequest<FastifyRequest>());
+  if (!target) throw new Error('@ReadPool() needs the route under @ProjectionPosition(), which chooses the pool');
+  return target.pool;
 });

@@ -62,7 +62,7 @@ export class ListingsController {
       example: { data: [LISTING_EXAMPLE], next_cursor: null },
     },
   })
-  @ProjectionPosition('rm_listings')
+  @ProjectionPosition('rm_listings', { cachedList: {} })
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.company ?? null, query.venue ?? null, query.status ?? null, query.from ?? null, query.to ?? null];
     return listPage(pool, this.store, { shape: LISTING_ROWS, where: LISTING_FILTERS, params }, query);

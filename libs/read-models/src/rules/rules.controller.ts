@@ -47,7 +47,7 @@ export class RulesController {
       example: { data: [RULE_EXAMPLE], next_cursor: null },
     },
   })
-  @ProjectionPosition('rm_rules')
+  @ProjectionPosition('rm_rules', { cachedList: {} })
   list(@ReadPool() pool: pg.Pool, @Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const params = [query.status ?? null, query.authority ?? null, query.destination ?? null];
     return listPage(pool, this.store, { shape: RULE_ROWS, where: RULE_FILTERS, params }, query);
