@@ -52,8 +52,11 @@ describe('deliveries grouped in one job', () => {
   };
   const row = async (id: string) => (await shared.db.pool.query<Json>(`SELECT * FROM deliveries WHERE id = $1`, [id])).rows[0];
   /** A producer (the api, the router and its sweeper) and the workers a case starts, closed after it. */
-  const withApps = async (env: Record<string, string>, run: (producer: TestApp, startWorker: () => Promise<TestApp>) => Promise<void>) => {
-    const options = testAlertsOptions();
+  const withApps = async (
+    env: Record<string, string>,
+    run: (producer: TestApp, startWorker: () => Promise<TestApp>) => Promise<void>,
+    options = testAlertsOptions(),
+  ) => {
     const producer = await startTestApp(shared.db, alertsApp(options, ['api', 'router']), env);
     const workers: TestApp[] = [];
     const startWorker = async () => {
@@ -95,6 +98,38 @@ describe('deliveries grouped in one job', () => {
         expect(await row(byPath.get(path)!.id)).toMatchObject({ attempt_count: 1 });
       }
     });
+  });
+
+  it('gives every delivery of a batch written in several commits its job, and sends each once', async () => {
+    // Two deliveries to a job and to a commit: the event's five deliveries are written in three chunks.
+    const options = testAlertsOptions({ deliveriesPerJob: 2, routerDeliveriesPerCommit: 2 });
+    await withApps(
+      TEST_WEBHOOK_ENV,
+      async (producer, startWorker) => {
+        const paths = ['/g5/a', '/g5/b', '/g5/c', '/g5/d', '/g5/e'];
+        const byPath = await eventFor(producer, paths);
+        const { queue } = producer.app.get(DeliveryQueue, { strict: false });
+        const jobs = await eventually('the three jobs', async () => {
+          const waiting = await queue.getJobs(['waiting']);
+          return waiting.length === 3 && waiting;
+        });
+        const rows = [...byPath.values()];
+        for (const job of jobs) {
+          const members: string[] = 'delivery_ids' in job.data ? job.data.delivery_ids : [job.data.delivery_id];
+          for (const id of members) expect(rows.find((r) => r.id === id)!.job_id).toBe(members.length === 1 ? null : job.id);
+        }
+        expect(new Set(jobs.flatMap((job) => ('delivery_ids' in job.data ? job.data.delivery_ids : [job.data.delivery_id])))).toEqual(
+          new Set(rows.map((r) => r.id)),
+        );
+
+        await startWorker();
+        for (const path of paths) {
+          await eventually(`${path} to succeed`, async () => (await row(byPath.get(path)!.id)).status === 'succeeded');
+          expect(shared.receiver.at(path)).toHaveLength(1);
+        }
+      },
+      options,
+    );
   });
 
   it('is not given duplicate jobs by the sweeper while it waits in a backlog', async () => {

@@ -22,6 +22,12 @@ export interface AlertsOptions {
   /** Events the router matches per transaction. */
   readonly routerBatchSize: number;
   /**
+   * Deliveries the router writes in one commit before adding their jobs. A batch that fans out to
+   * more is written in several, each chunk's jobs added while the next chunk's rows are written, so
+   * the first deliveries go out before the last rows are in.
+   */
+  readonly routerDeliveriesPerCommit: number;
+  /**
    * How long the router waits for more of the log when no append notification wakes it. Short: a
    * notified event can still be hidden by the snapshot horizon when the router reads, and then only
    * this poll finds it, which bounds alert latency.
@@ -41,6 +47,7 @@ export const DEFAULT_ALERTS_OPTIONS: AlertsOptions = Object.freeze({
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
   routerBatchSize: 500,
+  routerDeliveriesPerCommit: 500,
   routerIdleWaitMs: 50,
 });
 
