@@ -1,4 +1,5 @@
 import type { ChipTradeState } from '@newsledger/domain';
+import { jsonbArrayParam } from '../projection/json-params.js';
 import { foldingProjection, type Projection } from '../projection/projection.js';
 import { storedRows, type RowShape } from '../projection/row-shape.js';
 import { upsertParams, upsertRowsSql } from '../projection/upsert-rows.js';
@@ -43,7 +44,7 @@ const corridors = foldingProjection<ChipTradeState>('rm_chiptrade', 'chiptrade',
   if (fresh.length === 0) return;
   await client.query(DELETE_APPROVALS, [fresh.map((state) => state.subject)]);
   const approvals = fresh.flatMap((state) => approvalRows(state, streams.get(state.subject)!));
-  await client.query(INSERT_APPROVALS, [JSON.stringify(approvals.map((row) => ({ ...row, ...approvalDocument(row) })))]);
+  await client.query(INSERT_APPROVALS, [jsonbArrayParam(approvals.map((row) => ({ ...row, ...approvalDocument(row) })))]);
 });
 
 export const chipTradeProjection: Projection = { ...corridors, tables: ['rm_chiptrade', 'rm_chip_approvals'] };

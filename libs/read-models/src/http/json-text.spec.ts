@@ -7,11 +7,29 @@ describe('storedOrder', () => {
     const value = { é: 1, aa: 2, z: 3, b: [{ yy: 1, x: undefined, a: null }], a: { ab: 1, b: 2 } };
     expect(JSON.stringify(storedOrder(value))).toBe('{"a":{"b":2,"ab":1},"b":[{"a":null,"yy":1}],"z":3,"aa":2,"é":1}');
   });
+
+  it('gives an object met at several places (a credit shared by paths) the same order at each, as if they were copies', () => {
+    const by = { source_id: 's', event_id: 'e', corrected_by: [], confidence: 'reported' };
+    const list = [by, 1];
+    const shared = { facts: { status: by, 'terms.price': by }, lists: [list, list] };
+    const copies = JSON.parse(JSON.stringify(shared)) as unknown;
+    expect(JSON.stringify(storedOrder(shared))).toBe(JSON.stringify(storedOrder(copies)));
+    expect(JSON.stringify(storedOrder(shared))).toBe(
+      '{"facts":{"status":{"event_id":"e","source_id":"s","confidence":"reported","corrected_by":[]},' +
+        '"terms.price":{"event_id":"e","source_id":"s","confidence":"reported","corrected_by":[]}},' +
+        '"lists":[[{"event_id":"e","source_id":"s","confidence":"reported","corrected_by":[]},1],[{"event_id":"e","source_id":"s","confidence":"reported","corrected_by":[]},1]]}',
+    );
+  });
 });
 
 describe('documentPage', () => {
   const page = (rows: { id: string; doc: string }[], limit: number) =>
-    documentPage(rows, limit, (r) => r.doc, (r) => [r.id]).bytes.toString('utf8');
+    documentPage(
+      rows,
+      limit,
+      (r) => r.doc,
+      (r) => [r.id],
+    ).bytes.toString('utf8');
 
   it('joins the documents into {data, next_cursor} as UTF-8, with a cursor after the last one sent when more rows came', () => {
     const rows = ['{"id":"智谱"}', '{"id":"é"}', '{"id":"c"}'].map((doc, i) => ({ id: String(i), doc }));

@@ -15,12 +15,27 @@ export class JsonText {
  * when it was read back from the folded `state` and serialised.
  */
 export function storedOrder(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(storedOrder);
+  return ordered(value, new Map());
+}
+
+/**
+ * storedOrder, each object or array met again (by reference) given the copy made the first time: a
+ * folded state shares one object between the paths its events credit (provenance), most of its size.
+ */
+function ordered(value: unknown, copies: Map<object, unknown>): unknown {
   if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
-  const ordered: Record<string, unknown> = {};
-  for (const key of sortedAsJsonb(keys)) ordered[key] = storedOrder((value as Record<string, unknown>)[key]);
-  return ordered;
+  let copy = copies.get(value);
+  if (copy !== undefined) return copy;
+  if (Array.isArray(value)) copy = value.map((item) => ordered(item, copies));
+  else {
+    const fields = value as Record<string, unknown>;
+    const object: Record<string, unknown> = {};
+    for (const key of sortedAsJsonb(Object.keys(fields).filter((key) => fields[key] !== undefined)))
+      object[key] = ordered(fields[key], copies);
+    copy = object;
+  }
+  copies.set(value, copy);
+  return copy;
 }
 
 // Printable ASCII: a key with anything else (control characters too) takes the byte-counting comparison.

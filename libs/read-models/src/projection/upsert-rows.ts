@@ -1,3 +1,4 @@
+import { jsonbArrayParam, joinedTextParam } from './json-params.js';
 import { foldedColumns, foldedRecordset, type StoredRows } from './row-shape.js';
 
 // The columns every folded read-model row ends with, taken from its folded state.
@@ -37,6 +38,6 @@ export function upsertRowsSql(table: string, filterColumns: Record<string, strin
 }
 
 /** The parameters of upsertRowsSql for `stored`. */
-export function upsertParams({ rows, docs }: StoredRows): [string, string] {
-  return [JSON.stringify(rows), docs.join(DOC_SEPARATOR)];
+export function upsertParams({ rows, docs }: StoredRows): [Buffer, Buffer] {
+  return [jsonbArrayParam(rows), joinedTextParam(docs, DOC_SEPARATOR)];
 }

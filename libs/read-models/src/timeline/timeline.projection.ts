@@ -1,3 +1,4 @@
+import { jsonbArrayParam } from '../projection/json-params.js';
 import { touchedSubjects, type Projection } from '../projection/projection.js';
 import { streamsOf } from '../projection/read-stream.js';
 import { StreamCache } from '../projection/stream-cache.js';
@@ -25,6 +26,6 @@ export const timelineProjection: Projection = {
     const streams = await streamsOf(client, events, touchedSubjects(events, null), cache);
     const rows = [...streams].flatMap(([subject, stream]) => timelineFacts(cache.resolve(subject, stream)));
     await client.query(DELETE_SUBJECTS, [[...streams.keys()]]);
-    await client.query(INSERT_FACTS, [JSON.stringify(rows)]);
+    await client.query(INSERT_FACTS, [jsonbArrayParam(rows)]);
   },
 };
