@@ -13,7 +13,8 @@ function recordingPool() {
 describe('CommitNotifier', () => {
   it("covers a lone writer's next append with the NOTIFY at the interval's end, not one of its own", async () => {
     const { pool, answers } = recordingPool();
-    const notifier = new CommitNotifier(pool);
+    // An interval far longer than the steps below take on a loaded machine (the default 10 ms was not).
+    const notifier = new CommitNotifier(pool, 1_000);
     notifier.committed();
     expect(answers).toHaveLength(1);
     answers[0]();

@@ -17,7 +17,10 @@ export class CommitNotifier {
   private sending = false;
   private pending = false;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
+  ) {}
 
   committed(): void {
     this.pending = true;
@@ -33,7 +36,7 @@ export class CommitNotifier {
       await this.pool.query(`SELECT pg_notify('${APPENDED_CHANNEL}', '')`).catch(() => undefined);
       // Waiting out the interval even when nothing is pending yet: a lone writer's next append lands
       // after the NOTIFY returns, and would otherwise get a NOTIFY (a commit, so a WAL flush) of its own.
-      const early = MIN_INTERVAL_MS - (Date.now() - started);
+      const early = this.minIntervalMs - (Date.now() - started);
       if (early > 0) await sleep(early);
     }
     this.sending = false;
