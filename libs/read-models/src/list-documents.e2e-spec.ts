@@ -20,8 +20,8 @@ describe('list pages from stored documents', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // No page kept (listCacheBytes 0): rows are changed under a standing checkpoint below, which a kept page would hide.
-    app = await startTestApp(db, { modules: [ReadModelsApiModule.withOptions({ listCacheBytes: 0 }), ProjectorModule] });
+    // No page kept: rows are changed under a standing checkpoint below, which a kept page would hide.
+    app = await startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] }, { LIST_CACHE_SIZE: '0' });
     const generated = generatedProposals(2, 0).map((proposal, i) => normalised(proposal, `generated event ${i}`));
     await recordProjected(db, [...seedEvents(), ...generated]);
   });

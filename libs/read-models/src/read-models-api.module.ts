@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreModule } from '@newsledger/event-store';
+import { APP_CONFIG, type AppConfig } from '@newsledger/platform';
 import { AcquisitionsController } from './acquisitions/acquisitions.controller.js';
 import { ChipApprovalsController } from './chiptrade/chip-approvals.controller.js';
 import { ChipTradeController } from './chiptrade/chiptrade.controller.js';
@@ -33,8 +34,8 @@ import { RulesController } from './rules/rules.controller.js';
     ListPageCacheInterceptor,
     {
       provide: ListPageCache,
-      useFactory: (options: ReadModelsApiOptions | undefined) => new ListPageCache(options?.listCacheBytes),
-      inject: [{ token: READ_MODELS_API_OPTIONS, optional: true }],
+      useFactory: (config: AppConfig) => new ListPageCache(config.http.listCacheBytes),
+      inject: [APP_CONFIG],
     },
   ],
 })

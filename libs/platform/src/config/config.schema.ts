@@ -73,6 +73,7 @@ export const configSchema = z.object({
   WEBHOOK_LOCK_DURATION: duration.prefault('30s'),
   PG_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
   BATCH_BODY_LIMIT: size.prefault('4mb'),
+  LIST_CACHE_SIZE: size.prefault('32mb'),
   HTTP_REQUEST_TIMEOUT: duration.prefault('30s'),
   HTTP_IDLE_TIMEOUT: duration.prefault('2m'),
   HTTP_KEEP_ALIVE_TIMEOUT: duration.prefault('72s'),
@@ -105,6 +106,8 @@ export interface AppConfig {
     /** A socket with no traffic either way is closed after this (SSE heartbeats keep live streams busy). */
     readonly idleTimeoutMs: number;
     readonly keepAliveTimeoutMs: number;
+    /** Bytes of live list pages each api process keeps (0: none kept, every request queries). */
+    readonly listCacheBytes: number;
   };
   readonly rateLimit: {
     readonly perKey: number;
@@ -142,6 +145,7 @@ export function toAppConfig(env: Parsed): AppConfig {
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT,
       idleTimeoutMs: env.HTTP_IDLE_TIMEOUT,
       keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT,
+      listCacheBytes: env.LIST_CACHE_SIZE,
     },
     rateLimit: {
       perKey: env.RATE_LIMIT_PER_KEY,

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.webhook.disableAfterMs).toBe(5 * 86_400_000);
     expect(config.webhook.timeoutMs).toBe(15_000);
     expect(Object.isFrozen(config.webhook)).toBe(true);
-    expect(config.http).toEqual({ batchBodyLimit: 4 * 1024 * 1024, requestTimeoutMs: 30_000, idleTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 });
+    expect(config.http).toEqual({ batchBodyLimit: 4 * 1024 * 1024, requestTimeoutMs: 30_000, idleTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000, listCacheBytes: 32 * 1024 * 1024 });
     expect(config.rateLimit).toEqual({ perKey: 6000, perIp: 12000, failedAuth: 60, windowMs: 60_000 });
   });
 
@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ BATCH_BODY_LIMIT: '65536' }).http.batchBodyLimit).toBe(65_536);
     expect(loadConfig({ BATCH_BODY_LIMIT: '256kb' }).http.batchBodyLimit).toBe(262_144);
     expect(() => loadConfig({ BATCH_BODY_LIMIT: 'lots' })).toThrow(/BATCH_BODY_LIMIT/);
+    expect(loadConfig({ LIST_CACHE_SIZE: '0' }).http.listCacheBytes).toBe(0);
     expect(() => loadConfig({ RATE_LIMIT_PER_KEY: '0' })).toThrow(/RATE_LIMIT_PER_KEY/);
   });
 

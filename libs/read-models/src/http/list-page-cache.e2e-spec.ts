@@ -121,3 +121,28 @@ describe('cached list pages', () => {
     expect(after.text).toBe(rebuilt);
   });
 });
+
+describe('list pages with LIST_CACHE_SIZE=0', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db, { modules: [ReadModelsApiModule, ProjectorModule] }, { LIST_CACHE_SIZE: '0' });
+    await recordProjected(db, seedEvents());
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('queries the page for every reader that comes after the last one was answered', async () => {
+    const queries = jest.spyOn(app.app.get<pg.Pool>(PG_POOL), 'query');
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.request('/v1/companies')).status).toBe(200);
+      expect(queries.mock.calls.filter(([sql]) => sql === COMPANY_LIST_SQL)).toHaveLength(3);
+    } finally {
+      queries.mockRestore();
+    }
+  });
+});

@@ -1,8 +1,5 @@
 import { JsonText } from './json-text.js';
 
-/** What the pages kept may weigh together by default (each at most about 1 MB, PAGE_BYTES). */
-export const LIST_CACHE_BYTES = 32 * 1024 * 1024;
-
 interface Kept {
   version: string;
   text: JsonText;
@@ -16,14 +13,15 @@ interface Kept {
  * the rows exactly, so what it gets is never older than the rows it was entitled to see.
  *
  * A page is kept once per route and query (the newest build replaces it), least recently used first
- * out once the pages weigh more than `maxBytes`.
+ * out once the pages weigh more than `maxBytes` (LIST_CACHE_SIZE; each page is at most about 1 MB,
+ * PAGE_BYTES). With 0 nothing is kept, and only the builds under way are shared.
  */
 export class ListPageCache {
   private readonly kept = new Map<string, Kept>();
   private readonly building = new Map<string, Promise<unknown>>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes = LIST_CACHE_BYTES) {}
+  constructor(private readonly maxBytes: number) {}
 
   /** The page `page` at `version`: kept, being built, or built now by `build` (kept when it is a JsonText). */
   answer(page: string, version: string, build: () => Promise<unknown>): Promise<unknown> {

@@ -15,8 +15,6 @@ export const READ_MODELS_API_OPTIONS = Symbol('READ_MODELS_API_OPTIONS');
 export interface ReadModelsApiOptions {
   /** How long `?min_position=` waits for the read model before answering 503 (5 s by default). */
   minPositionWaitMs?: number;
-  /** What the list pages kept by ListPageCache may weigh together (LIST_CACHE_BYTES by default). */
-  listCacheBytes?: number;
 }
 
 export interface ProjectionPositionOptions {
