@@ -1,4 +1,5 @@
 import { encodeCursor, PAGE_BYTES } from '@newsledger/platform';
+import { compressed, type ContentCoding } from './compressed-body.js';
 
 /**
  * A response body already serialised, as UTF-8 bytes: PresentationInterceptor sends it as it is,
@@ -6,7 +7,19 @@ import { encodeCursor, PAGE_BYTES } from '@newsledger/platform';
  * projection time.
  */
 export class JsonText {
+  private readonly codings = new Map<ContentCoding, Promise<Buffer>>();
+
   constructor(readonly bytes: Buffer) {}
+
+  /** The bytes compressed in `coding`, once per body: a kept list page is one JsonText for all its readers. */
+  encoded(coding: ContentCoding): Promise<Buffer> {
+    let encoded = this.codings.get(coding);
+    if (!encoded) {
+      encoded = compressed(this.bytes, coding);
+      this.codings.set(coding, encoded);
+    }
+    return encoded;
+  }
 }
 
 /**
