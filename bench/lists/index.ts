@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
     if (process.env.BENCH_LIST_PLANS) await printListPlans(db.pool);
     const app = await startReadSide(db);
     try {
-      await queryCases(app);
+      await queryCases(app, { compressed: true });
     } finally {
       await app.close();
     }

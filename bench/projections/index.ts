@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
     const app = await startReadSide(db);
     try {
       if (CASES.has('freshness')) await freshnessCase(db, app, copies);
-      if (CASES.has('queries')) await queryCases(app);
+      if (CASES.has('queries')) await queryCases(app, { compressed: true });
     } finally {
       await app.close();
     }

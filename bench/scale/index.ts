@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
       });
       const app = await startReadSide(db);
       try {
-        await queryCases(app, `, ${events} events`);
+        await queryCases(app, { label: `, ${events} events` });
       } finally {
         await app.close();
       }
