@@ -9,6 +9,16 @@ function paceAt() {
   return { clock, pace: new EndpointPace(BOUNDS, () => clock.now, () => 0.5) };
 }
 
+/** A pace that has seen one send to `key` take `sendMs`, with another still out. */
+function afterOneSend(key: string, sendMs: number) {
+  const { clock, pace } = paceAt();
+  const finished = pace.started(key);
+  pace.started(key);
+  clock.now += sendMs;
+  finished(sendMs);
+  return { clock, pace };
+}
+
 describe('drainMs', () => {
   it('is the time the cap takes to work off the queue', () => {
     expect(drainMs(8, 10, 4)).toBe(20);
@@ -26,11 +36,7 @@ describe('EndpointPace', () => {
   });
 
   it('lets a delivery wait about as long as the queue ahead of it takes, up to the longest wait in all', () => {
-    const { clock, pace } = paceAt();
-    const finished = pace.started('fast');
-    pace.started('fast');
-    clock.now += 10;
-    finished(10);
+    const { pace } = afterOneSend('fast', 10);
     // 99 ahead + itself at 10 ms a send over 4 slots: 250 ms expected, twice that allowed.
     expect(pace.slotWaitMs('fast', 99, 0)).toBe(500);
     // A short queue still gets the shortest wait.
@@ -44,11 +50,7 @@ describe('EndpointPace', () => {
   });
 
   it('sends a delivery back for as long as the endpoint needs, after those sent back before it', () => {
-    const { clock, pace } = paceAt();
-    const finished = pace.started('busy');
-    pace.started('busy');
-    clock.now += 40;
-    finished(40);
+    const { clock, pace } = afterOneSend('busy', 40);
     // 39 waiting + itself at 40 ms a send over 4 slots: 400 ms.
     expect(pace.backOffMs('busy', 39)).toBe(400);
     // The next one goes back behind it, one send's share of the cap later, and so on.
@@ -60,11 +62,7 @@ describe('EndpointPace', () => {
   });
 
   it('counts a send as lasting as long as the endpoint has gone without finishing one, within the longest back-off', () => {
-    const { clock, pace } = paceAt();
-    const finished = pace.started('hung');
-    pace.started('hung');
-    clock.now += 5;
-    finished(5);
+    const { clock, pace } = afterOneSend('hung', 5);
     expect(pace.slotWaitMs('hung', 3, 0)).toBe(100);
     clock.now += 2_000;
     // Nothing has finished for 2 s: 4 waiting take 2 s, longer than any wait.
