@@ -10,6 +10,7 @@ import { deliveryLatency, deliveryOutcomes, endToEndLatency } from '../metrics/a
 import { SubscriptionDisabler } from '../subscriptions/subscription-disabler.js';
 import { staticUrlRefusal } from '../url-safety/url-policy.js';
 import { AttemptLog } from './attempt-log.js';
+import { EndpointPace } from './endpoint-pace.js';
 import { InFlightLimiter } from './in-flight-limiter.js';
 import { retryDelayMs } from './retry-schedule.js';
 import { signatureHeader } from './sign.js';
@@ -27,16 +28,18 @@ export class RetryLater extends Error {
 }
 
 const USER_AGENT = 'Newsledger-Webhooks/1';
-// A delivery over its endpoint's in-flight cap waits this long for a slot, else goes back for 1–2 s.
-const SLOT_WAIT_MS = 100;
-const BUSY_DELAY_MS = 1_000;
+// A delivery over its endpoint's in-flight cap waits for a slot, or goes back, for as long as the
+// endpoint's pace says (see EndpointPace), within these bounds.
+const PACE_MIN_MS = 100;
+const MAX_SLOT_WAIT_MS = 1_000;
+const MAX_BACK_OFF_MS = 5_000;
 // The one key of the process-wide cap on sends.
 const EVERY_SEND = '';
 
 /** What became of one delivery in a job. */
 type Outcome =
   | { kind: 'settled' | 'delivered' | 'dead'; note: string }
-  | { kind: 'busy' }
+  | { kind: 'busy'; delayMs: number }
   | { kind: 'retry'; note: string; delayMs: number; attemptsMade: number };
 
 const SETTLED: Outcome = { kind: 'settled', note: 'settled' };
@@ -44,10 +47,6 @@ const SETTLED: Outcome = { kind: 'settled', note: 'settled' };
 // A delivery's own job runs it until it is settled; a group runs only members no earlier run of it attempted.
 const OWN_JOB_DUE: readonly DeliveryStatus[] = ['pending', 'failed'];
 const GROUP_DUE: readonly DeliveryStatus[] = ['pending'];
-
-function busyDelayMs(): number {
-  return Math.round(BUSY_DELAY_MS * (1 + Math.random()));
-}
 
 /**
  * Runs a job: one attempt at each of its deliveries, concurrently: load, sign, POST, log, and decide
@@ -61,6 +60,7 @@ export class DeliveryProcessor {
   private readonly logger = new Logger(DeliveryProcessor.name);
   readonly sender: WebhookSender;
   private readonly limiter: InFlightLimiter;
+  private readonly pace: EndpointPace;
   /** Sends in flight in this process, whatever jobs they belong to. */
   private readonly sending: InFlightLimiter;
   private readonly load: Coalescer<string, OutgoingDelivery | null>;
@@ -77,7 +77,9 @@ export class DeliveryProcessor {
   ) {
     const { timeoutMs, allowPrivate } = config.webhook;
     this.sender = new WebhookSender({ timeoutMs, allowPrivate, connectionsPerOrigin: options.workerConcurrency });
-    this.limiter = new InFlightLimiter(options.perSubscriptionInFlight, SLOT_WAIT_MS);
+    const cap = options.perSubscriptionInFlight;
+    this.limiter = new InFlightLimiter(cap, null);
+    this.pace = new EndpointPace({ cap, minMs: PACE_MIN_MS, maxSlotWaitMs: MAX_SLOT_WAIT_MS, maxBackOffMs: MAX_BACK_OFF_MS });
     this.sending = new InFlightLimiter(options.workerConcurrency, null);
     this.load = new Coalescer((ids) => deliveries.forSending(ids));
     this.handOffs = new Coalescer(async (batch) => (await queue.handOff(batch), batch.map(() => undefined)));
@@ -92,7 +94,7 @@ export class DeliveryProcessor {
       case 'busy':
         // A whole millisecond: BullMQ's PostgreSQL backend stores it as a bigint and refuses a fraction,
         // which failed the job as an attempt and put it back for the retry schedule's first delay.
-        await job.moveToDelayed(Date.now() + busyDelayMs(), token);
+        await job.moveToDelayed(Date.now() + outcome.delayMs, token);
         throw new DelayedError();
       case 'dead':
         throw new UnrecoverableError(outcome.note);
@@ -115,7 +117,7 @@ export class DeliveryProcessor {
         const outcome = await this.attempt(id, attemptsBefore, maxAttempts, GROUP_DUE);
         const handOff =
           outcome.kind === 'busy'
-            ? { id, delayMs: busyDelayMs(), attemptsMade: attemptsBefore }
+            ? { id, delayMs: outcome.delayMs, attemptsMade: attemptsBefore }
             : outcome.kind === 'retry'
               ? { id, delayMs: outcome.delayMs, attemptsMade: outcome.attemptsMade }
               : null;
@@ -147,13 +149,18 @@ export class DeliveryProcessor {
     }
     await this.sending.acquire(EVERY_SEND);
     try {
-      if (!(await this.limiter.acquire(delivery.subscription_id))) return { kind: 'busy' };
+      const endpoint = delivery.subscription_id;
+      if (!(await this.limiter.acquire(endpoint, (ahead, waitedMs) => this.pace.slotWaitMs(endpoint, ahead, waitedMs)))) {
+        return { kind: 'busy', delayMs: this.pace.backOffMs(endpoint, this.limiter.waiting(endpoint)) };
+      }
       const attemptedAt = new Date();
-      let result: SendResult;
+      const finished = this.pace.started(endpoint);
+      let result: SendResult | undefined;
       try {
         result = await this.send(delivery);
       } finally {
-        this.limiter.release(delivery.subscription_id);
+        finished(result?.latencyMs ?? Date.now() - attemptedAt.getTime());
+        this.limiter.release(endpoint);
       }
       return await this.settle(delivery, attemptedAt, result, attemptsBefore + 1, maxAttempts);
     } finally {

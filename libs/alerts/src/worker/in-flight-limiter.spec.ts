@@ -33,4 +33,25 @@ describe('InFlightLimiter', () => {
     await waiting;
     expect(granted).toBe(true);
   });
+
+  it('asks a waiter’s patience again when its wait runs out, telling it how far it has come', async () => {
+    const limiter = new InFlightLimiter(1, null);
+    await limiter.acquire('a');
+    const asked: [number, boolean][] = [];
+    const second = limiter.acquire('a', () => 1_000);
+    const third = limiter.acquire('a', (ahead, waitedMs) => (asked.push([ahead, waitedMs > 0]), asked.length < 3 ? 20 : 0));
+    expect(limiter.waiting('a')).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    limiter.release('a');
+    expect(await second).toBe(true);
+    // First asked on arrival (one ahead), then when its first wait ran out, then after it moved up.
+    expect(await third).toBe(false);
+    expect(asked).toEqual([
+      [1, false],
+      [1, true],
+      [0, true],
+    ]);
+    expect(limiter.waiting('a')).toBe(0);
+    expect(await limiter.acquire('a', () => 0)).toBe(false);
+  });
 });
