@@ -78,9 +78,9 @@ export class DeliveryProcessor {
     const { timeoutMs, allowPrivate } = config.webhook;
     this.sender = new WebhookSender({ timeoutMs, allowPrivate, connectionsPerOrigin: options.workerConcurrency });
     const cap = options.perSubscriptionInFlight;
-    this.limiter = new InFlightLimiter(cap, null);
+    this.limiter = new InFlightLimiter(cap);
     this.pace = new EndpointPace({ cap, minMs: PACE_MIN_MS, maxSlotWaitMs: MAX_SLOT_WAIT_MS, maxBackOffMs: MAX_BACK_OFF_MS });
-    this.sending = new InFlightLimiter(options.workerConcurrency, null);
+    this.sending = new InFlightLimiter(options.workerConcurrency);
     this.load = new Coalescer((ids) => deliveries.forSending(ids));
     this.handOffs = new Coalescer(async (batch) => (await queue.handOff(batch), batch.map(() => undefined)));
     this.log = new AttemptLog((attempts) => deliveries.recordAttempts(attempts));

@@ -8,26 +8,25 @@ export type Patience = (ahead: number, waitedMs: number) => number;
  * Caps concurrent work per key (a subscription) within a process. A caller over the cap may wait
  * for a slot, as long as it says, and is asked again when that runs out: at a fast endpoint slots
  * free up within milliseconds. At a slow one the caller is told no, and should put its work back
- * for later, freeing its worker slot for other endpoints. With no maximum wait a caller waits as
- * long as it takes (a plain cap).
+ * for later, freeing its worker slot for other endpoints. A caller with no patience waits as long
+ * as it takes (a plain cap).
  */
 export class InFlightLimiter {
   private readonly running = new Map<string, number>();
   private readonly queues = new Map<string, (() => void)[]>();
 
-  /** `maxWaitMs`: the wait of a caller that does not say its own. */
-  constructor(
-    private readonly limit: number,
-    private readonly maxWaitMs: number | null,
-  ) {}
+  constructor(private readonly limit: number) {}
 
   /** Callers waiting for a slot at `key`. */
   waiting(key: string): number {
     return this.queues.get(key)?.length ?? 0;
   }
 
-  /** Resolves true with a slot, or false once the caller's patience has run out without one (at once for 0). */
-  acquire(key: string, patience: Patience | null = this.fixedWait()): Promise<boolean> {
+  /**
+   * Resolves true with a slot, or false once the caller's patience has run out without one (at once
+   * for 0). Without patience the caller waits as long as it takes.
+   */
+  acquire(key: string, patience: Patience | null = null): Promise<boolean> {
     const running = this.running.get(key) ?? 0;
     if (running < this.limit) {
       this.running.set(key, running + 1);
@@ -57,11 +56,6 @@ export class InFlightLimiter {
       wait(firstWaitMs);
       queue.push(grant);
     });
-  }
-
-  private fixedWait(): Patience | null {
-    const { maxWaitMs } = this;
-    return maxWaitMs === null ? null : (_ahead, waitedMs) => Math.max(0, maxWaitMs - waitedMs);
   }
 
   /** Hands the slot to the next waiter, if any. */
