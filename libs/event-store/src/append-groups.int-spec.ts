@@ -53,7 +53,7 @@ describe('EventStore appends in groups', () => {
     expect(await transactionsOf(a, b)).toBe(1);
   });
 
-  it('answers a retried append with the stored events, and refuses an id reused with other content, beside fresh appends', async () => {
+  it('answers a retried append with the stored events, and refuses an id reused with other content or a stale partial retry, beside fresh appends', async () => {
     const [retried, reused, fresh] = [subject(), subject(), subject()];
     const stored = newEvents(2);
     const first = await store.append(retried, stored, 'no_stream');
@@ -63,10 +63,13 @@ describe('EventStore appends in groups', () => {
       store.append(retried, stored, 'no_stream'),
       store.append(reused, [newEvent(), { ...taken, data: { offer_price: null } }], 'any'),
       store.append(fresh, [newEvent()], 'no_stream'),
+      // Not a retry: one of its events is new, so its expectation counts.
+      store.append(retried, [stored[0], newEvent()], 0),
     ]);
     expect(outcomes[0]).toEqual({ status: 'fulfilled', value: { ...first, events: first.events.map((e) => ({ ...e, duplicate: true })) } });
     expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { constructor: EventIdConflict, event_id: taken.event_id } });
     expect(outcomes[2]).toMatchObject({ status: 'fulfilled', value: { version: 1 } });
+    expect(outcomes[3]).toMatchObject({ status: 'rejected', reason: { constructor: WrongExpectedVersion, current: 2 } });
     expect(await versionsOf(retried)).toEqual([1, 2]);
     expect(await versionsOf(reused)).toEqual([1]);
   });
