@@ -40,7 +40,7 @@ export class AppendRetryRequired extends EventStoreError {
   }
 }
 
-// SQLSTATEs raised by event_store_append (infra/migrations/0002_event-store.sql).
+// SQLSTATEs raised (or, in a group, reported) by event_store_append (infra/migrations/0002, 0016).
 const STALE_EXPECTATION = 'ES001';
 const ID_REUSED = 'ES002';
 const SERIALIZATION_FAILURE = '40001';

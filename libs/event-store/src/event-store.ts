@@ -1,11 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PG_POOL, withTransaction } from '@newsledger/platform';
 import type pg from 'pg';
+import { AppendGroups, appendResult, compareSubjects } from './append-groups.js';
 import { CommitNotifier } from './commit-notifier.js';
 import { AppendRetryRequired, appendError } from './errors.js';
 import { eventOf, LOG_START, logHead, logPointOf, readLogPage, readStreams, type LogFilter, type Queryable } from './log-reads.js';
 import {
   EVENT_COLUMNS,
+  type AppendBatch,
   type AppendedEvent,
   type AppendResult,
   type EventToAppend,
@@ -56,6 +58,11 @@ const DEFAULT_LOG_LIMIT = 100;
 // A retry takes a new transaction id, younger than the stream's last appender; only a race for the
 // same stream between taking the id and taking its lock can make it fail again.
 const APPEND_ATTEMPTS = 5;
+// One group on its way at a time: the next one forms meanwhile. At 50 concurrent writers, two in
+// flight halved the groups and gave ~20 % fewer appends per second than one (bench ingest).
+const GROUPS_IN_FLIGHT = 1;
+// A cap on one statement's size and on the wait of the appends behind it: an import chunk's worth.
+const EVENTS_PER_GROUP = 500;
 
 /** A point of the past: the log up to event N, and/or as recorded up to a moment. */
 export interface LogCut {
@@ -75,31 +82,33 @@ export interface ReadLogOptions extends LogFilter {
   limit?: number;
 }
 
-export interface AppendBatch {
-  subject: string;
-  events: EventToAppend[];
-  expected: ExpectedVersion;
-}
-
 /** The append-only log of events: optimistic appends to streams, reads by stream and in log order. */
 @Injectable()
 export class EventStore {
   private readonly notifier: CommitNotifier;
+  private readonly groups: AppendGroups;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Optional() @Inject(EVENT_UPCASTERS) private readonly upcasters: UpcasterRegistry = {},
   ) {
     this.notifier = new CommitNotifier(pool);
+    this.groups = new AppendGroups(pool, (batch) => retried(() => this.appendOn(this.pool, batch, false)), {
+      maxInFlight: GROUPS_IN_FLIGHT,
+      maxEvents: EVENTS_PER_GROUP,
+      attempts: APPEND_ATTEMPTS,
+    });
   }
 
   /**
-   * Appends to one stream if it is at `expected`, in one round trip. With `client`, the append joins
-   * the caller's transaction and consumers are notified when that transaction commits.
+   * Appends to one stream if it is at `expected`, in one round trip. Without `client`, it shares that
+   * round trip and its transaction with the appends other callers make meanwhile (see AppendGroups);
+   * with `client`, it joins the caller's transaction, and consumers are notified when that commits.
    */
   async append(subject: string, events: EventToAppend[], expected: ExpectedVersion, client?: pg.PoolClient): Promise<AppendResult> {
     if (client) return this.appendOn(client, { subject, events, expected }, true);
-    const result = await retried(() => this.appendOn(this.pool, { subject, events, expected }, false));
+    checkBatch({ subject, events, expected });
+    const result = await this.groups.append({ subject, events, expected });
     this.notifier.committed();
     return result;
   }
@@ -109,7 +118,7 @@ export class EventStore {
     // One stream needs no explicit transaction: the append function is one atomic statement.
     if (batches.length === 1) return [await this.append(batches[0].subject, batches[0].events, batches[0].expected)];
     // Streams are locked in subject order, so two calls over the same streams cannot deadlock.
-    const order = batches.map((_, index) => index).sort((a, b) => compare(batches[a].subject, batches[b].subject));
+    const order = batches.map((_, index) => index).sort((a, b) => compareSubjects(batches[a].subject, batches[b].subject));
     const results = new Array<AppendResult>(batches.length);
     await retried(() =>
       withTransaction(this.pool, async (client) => {
@@ -197,22 +206,23 @@ export class EventStore {
     return { found, streams };
   }
 
-  private async appendOn(db: Queryable, { subject, events, expected }: AppendBatch, notifyAtCommit: boolean): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`append to ${subject} needs at least one event`);
-    if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
-      throw new RangeError(`expected version ${expected} is not a version number`);
-    }
-    let rows: AppendedEvent[];
+  private async appendOn(db: Queryable, batch: AppendBatch, notifyAtCommit: boolean): Promise<AppendResult> {
+    const { subject, events, expected } = checkBatch(batch);
     try {
-      ({ rows } = await db.query<AppendedEvent>(APPEND_SQL, [subject, String(expected), JSON.stringify(events), notifyAtCommit]));
+      const { rows } = await db.query<AppendedEvent>(APPEND_SQL, [subject, String(expected), JSON.stringify(events), notifyAtCommit]);
+      return appendResult(batch, rows);
     } catch (error) {
       throw appendError(error, subject, expected);
     }
-    // The function answers per event id, not in call order.
-    const byId = new Map(rows.map((row) => [row.event_id, row]));
-    const appended = events.map((event) => byId.get(event.event_id.toLowerCase())!);
-    return { subject, version: appended[appended.length - 1].version, events: appended };
   }
+}
+
+function checkBatch(batch: AppendBatch): AppendBatch {
+  if (batch.events.length === 0) throw new RangeError(`append to ${batch.subject} needs at least one event`);
+  if (typeof batch.expected === 'number' && !(Number.isInteger(batch.expected) && batch.expected >= 0)) {
+    throw new RangeError(`expected version ${batch.expected} is not a version number`);
+  }
+  return batch;
 }
 
 async function retried<T>(append: () => Promise<T>): Promise<T> {
@@ -223,8 +233,4 @@ async function retried<T>(append: () => Promise<T>): Promise<T> {
       if (!(error instanceof AppendRetryRequired) || attempt === APPEND_ATTEMPTS) throw error;
     }
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

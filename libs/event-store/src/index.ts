@@ -10,7 +10,7 @@ export { AppendRetryRequired, EventIdConflict, EventStoreError, WrongExpectedVer
 export * from './event-store.js';
 export * from './event-store.module.js';
 export { isAtOrBefore, logPointOf, readStreams, type LogFilter, type LogPoint } from './log-reads.js';
-export type { AppendedEvent, AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from './recorded-event.js';
+export type { AppendBatch, AppendedEvent, AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from './recorded-event.js';
 export * from './upcasting.js';
 export { APPENDED_CHANNEL } from './commit-notifier.js';
 export { NotificationListener } from './consumer/notification-listener.js';

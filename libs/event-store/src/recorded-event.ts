@@ -60,6 +60,13 @@ export interface AppendResult {
   events: AppendedEvent[];
 }
 
+/** The events to append to one stream, and the version it must be at. */
+export interface AppendBatch {
+  subject: string;
+  events: EventToAppend[];
+  expected: ExpectedVersion;
+}
+
 /** The columns of a RecordedEvent, for every query that returns events. */
 export const EVENT_COLUMNS = `e.event_id, e.type, e.subject, e.version, e.global_position, e.transaction_id::text AS transaction_id,
   e.schema_version, e.data, e.metadata, e.source, e.companies, e.regions, e.occurred_on, e.occurred_precision,
