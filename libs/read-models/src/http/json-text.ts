@@ -8,14 +8,33 @@ import { compressed, type ContentCoding } from './compressed-body.js';
  */
 export class JsonText {
   private readonly codings = new Map<ContentCoding, Promise<Buffer>>();
+  private encodedBytes = 0;
+  private grown: ((bytes: number) => void) | undefined;
 
   constructor(readonly bytes: Buffer) {}
+
+  /** What the body holds in memory: its bytes and the compressed copies made of them so far. */
+  get weight(): number {
+    return this.bytes.length + this.encodedBytes;
+  }
+
+  /**
+   * Has `listener` told the size of each compressed copy made from now on (none: stop telling): a
+   * cache weighing what it keeps learns of the copies made after it took the body.
+   */
+  onGrowth(listener: ((bytes: number) => void) | undefined): void {
+    this.grown = listener;
+  }
 
   /** The bytes compressed in `coding`, once per body: a kept list page is one JsonText for all its readers. */
   encoded(coding: ContentCoding): Promise<Buffer> {
     let encoded = this.codings.get(coding);
     if (!encoded) {
-      encoded = compressed(this.bytes, coding);
+      encoded = compressed(this.bytes, coding).then((copy) => {
+        this.encodedBytes += copy.length;
+        this.grown?.(copy.length);
+        return copy;
+      });
       this.codings.set(coding, encoded);
     }
     return encoded;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { JsonText } from './json-text.js';
 import { ListPageCache } from './list-page-cache.js';
 
@@ -56,5 +57,29 @@ describe('ListPageCache', () => {
     await cache.answer('/big', 'v1', build(300));
     await cache.answer('/big', 'v1', build(300));
     expect(builds).toBe(6);
+  });
+
+  it('counts the compressed copies a kept page is sent in against its bound, and forgets them with the page', async () => {
+    const cache = new ListPageCache(250);
+    let builds = 0;
+    // Random bytes do not shrink: each copy weighs about as much as the page.
+    const build = async () => {
+      builds += 1;
+      return new JsonText(randomBytes(100));
+    };
+    const first = (await cache.answer('/a', 'v1', build)) as JsonText;
+    await cache.answer('/b', 'v1', build);
+    await first.encoded('gzip');
+    expect(first.weight).toBeGreaterThan(200);
+    // /a and its copy, /b: over the bound, so the least recently used (/a) went.
+    await cache.answer('/b', 'v1', build);
+    expect(builds).toBe(2);
+    await cache.answer('/a', 'v1', build);
+    expect(builds).toBe(3);
+    // A copy made after its page was dropped no longer counts: /a (100) and /b (100) stay.
+    await first.encoded('br');
+    await cache.answer('/a', 'v1', build);
+    await cache.answer('/b', 'v1', build);
+    expect(builds).toBe(3);
   });
 });

@@ -14,7 +14,8 @@ interface Kept {
  *
  * A page is kept once per route and query (the newest build replaces it), least recently used first
  * out once the pages weigh more than `maxBytes` (LIST_CACHE_SIZE; each page is at most about 1 MB,
- * PAGE_BYTES). With 0 nothing is kept, and only the builds under way are shared.
+ * PAGE_BYTES). A page weighs its bytes and its compressed copies, which are made after it is kept,
+ * when a reader first asks for one. With 0 nothing is kept, and only the builds under way are shared.
  */
 export class ListPageCache {
   private readonly kept = new Map<string, Kept>();
@@ -46,9 +47,17 @@ export class ListPageCache {
 
   private keep(page: string, entry: Kept): void {
     this.forget(page);
-    if (entry.text.bytes.length > this.maxBytes) return;
+    if (entry.text.weight > this.maxBytes) return;
     this.kept.set(page, entry);
-    this.bytes += entry.text.bytes.length;
+    this.bytes += entry.text.weight;
+    entry.text.onGrowth((bytes) => {
+      this.bytes += bytes;
+      this.dropOverweight();
+    });
+    this.dropOverweight();
+  }
+
+  private dropOverweight(): void {
     for (const oldest of this.kept.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.forget(oldest);
@@ -59,6 +68,7 @@ export class ListPageCache {
     const kept = this.kept.get(page);
     if (!kept) return;
     this.kept.delete(page);
-    this.bytes -= kept.text.bytes.length;
+    kept.text.onGrowth(undefined);
+    this.bytes -= kept.text.weight;
   }
 }
