@@ -29,13 +29,18 @@ const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.message_id, d.event_type, d
 export class DeliveriesRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /** Writes the rows that do not exist yet: ids are derived, so a retried batch is a no-op. On the pool or a caller's connection. */
+  /**
+   * Writes the rows that do not exist yet: ids are derived, so a retried batch is a no-op. On the pool
+   * or a caller's connection. The bodies go as one JSON array, their texts joined as they are (a json
+   * element keeps its text): as a json[] parameter each body's every quote was escaped in JavaScript.
+   */
   async insert(deliveries: QueuedDelivery[], db: Pick<pg.Pool | pg.PoolClient, 'query'> = this.pool): Promise<void> {
     if (deliveries.length === 0) return;
     const column = <K extends keyof QueuedDelivery>(key: K) => deliveries.map((d) => d[key]);
     await db.query(
       `INSERT INTO deliveries (id, subscription_id, message_id, event_type, event_id, global_position, event_recorded_at, replay_id, payload, job_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::timestamptz[], $8::uuid[], $9::json[], $10::uuid[])
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::timestamptz[], $8::uuid[],
+         ARRAY(SELECT body FROM json_array_elements($9::json) WITH ORDINALITY AS b(body, n) ORDER BY n), $10::uuid[])
        ON CONFLICT DO NOTHING`,
       [
         column('id'),
@@ -46,7 +51,7 @@ export class DeliveriesRepository {
         column('global_position'),
         column('event_recorded_at'),
         column('replay_id'),
-        column('payload'),
+        `[${column('payload').join(',')}]`,
         column('job_id'),
       ],
     );
