@@ -3,7 +3,7 @@ import { aggregateOf, isKnownEventType } from './catalog.js';
 import type { NewEvent, StoredEvent } from './envelope/envelope.types.js';
 import { InvalidSubject, RuleViolation, UnknownEventType } from './errors.js';
 import { isMetaType } from './meta/meta.events.js';
-import { resolveStream } from './stream/resolve-stream.js';
+import { resolveFacts } from './stream/resolve-stream.js';
 import { kindOfSubject } from './subject.js';
 
 function assertBelongs(subject: string, event: NewEvent): void {
@@ -33,18 +33,19 @@ export function checkAppend(subject: string, history: StoredEvent[], proposed: N
   }));
   const proposedIds = proposed.map((e) => e.event_id);
 
-  const { facts } = resolveStream(subject, [...history, ...appended], (problem) => {
+  const { facts } = resolveFacts(subject, [...history, ...appended], (problem) => {
     throw problem instanceof RuleViolation ? problem.involving(proposedIds) : problem;
   });
   const { initial, evolve, decide } = aggregate(kind);
   let state = initial(subject);
-  for (const fact of facts) {
+  facts.forEach((fact, i) => {
     try {
       decide(state, fact);
     } catch (error) {
       // A late fact can break a rule further down the stream: the violation then names the proposal too.
       throw error instanceof RuleViolation && !proposedIds.includes(fact.event_id) ? error.involving(proposedIds) : error;
     }
-    state = evolve(state, fact);
-  }
+    // No rule looks at the state after the last fact: folding it in would be work for nothing.
+    if (i < facts.length - 1) state = evolve(state, fact);
+  });
 }

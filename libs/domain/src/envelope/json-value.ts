@@ -11,7 +11,10 @@ export function nonJsonPath(value: unknown, path: string[] = [], seen = new Set<
   if (typeof value !== 'object' || seen.has(value)) return pointer(path);
   seen.add(value);
   for (const [key, item] of Object.entries(value)) {
-    const found = nonJsonPath(item, [...path, key], seen);
+    // One path, grown and shrunk along the walk: a copy per key would cost more than the check.
+    path.push(key);
+    const found = nonJsonPath(item, path, seen);
+    path.pop();
     if (found !== null) return found;
   }
   seen.delete(value);

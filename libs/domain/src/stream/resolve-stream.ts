@@ -3,7 +3,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { highestConfidence } from '../confidence.js';
 import type { StoredEvent } from '../envelope/envelope.types.js';
 import type { Source } from '../envelope/source.schema.js';
-import { resolveMeta, type MetaProblem } from '../meta/resolve-meta.js';
+import { resolveMeta, type MetaProblem, type ResolvedMeta } from '../meta/resolve-meta.js';
 import { sortByRecorded, sortByValidTime } from '../ordering/sort-events.js';
 import { kindOfSubject } from '../subject.js';
 import { upcast } from '../upcast/upcast.js';
@@ -35,22 +35,31 @@ function distinctSources(events: readonly StoredEvent[]): Source[] {
 }
 
 /**
- * A stream as read models and rules see it: upcast, meta-events applied, sorted by valid time
- * (company streams by recording). `onProblem` receives broken meta-events (checkAppend throws them).
+ * The facts of a stream as rules see them: upcast, meta-events applied, sorted by valid time (company
+ * streams by recording). `onProblem` receives broken meta-events (checkAppend throws them). Without
+ * the bookkeeping, which the rule checks of every write do not read.
  */
+export function resolveFacts(
+  subject: string,
+  events: readonly StoredEvent[],
+  onProblem: (problem: MetaProblem) => void = () => {},
+): Pick<ResolvedStream, 'kind' | 'facts'> & Omit<ResolvedMeta, 'facts'> {
+  const kind = kindOfSubject(subject);
+  const { facts, ...resolved } = resolveMeta(events.map(upcast), onProblem);
+  const withDetails: Fact[] = facts.map((f) => ({ ...f, details: unnamed(f.type, f.data) }));
+  return { kind, facts: kind === 'company' ? sortByRecorded(withDetails) : sortByValidTime(withDetails), ...resolved };
+}
+
+/** A stream as read models see it: its facts (resolveFacts) and what it says about itself. */
 export function resolveStream(
   subject: string,
   events: readonly StoredEvent[],
   onProblem: (problem: MetaProblem) => void = () => {},
 ): ResolvedStream {
-  const kind = kindOfSubject(subject);
-  const resolved = resolveMeta(events.map(upcast), onProblem);
-  const { applied, retracted_event_ids } = resolved;
-  const facts: Fact[] = resolved.facts.map((f) => ({ ...f, details: unnamed(f.type, f.data) }));
-  const ordered = kind === 'company' ? sortByRecorded(facts) : sortByValidTime(facts);
+  const { kind, facts, applied, retracted_event_ids } = resolveFacts(subject, events, onProblem);
   return {
     kind,
-    facts: ordered,
+    facts,
     bookkeeping: {
       subject,
       version: events.reduce((max, e) => Math.max(max, e.version), 0),

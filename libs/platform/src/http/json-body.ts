@@ -5,26 +5,41 @@ import { problems } from './problem.js';
 /** Deeper JSON than this is refused: no event shape comes near it, and recursive readers stay safe. */
 export const MAX_JSON_DEPTH = 64;
 
+interface Visit {
+  value: unknown;
+  key: string | null;
+  parent: Visit | null;
+  depth: number;
+}
+
+/** RFC 6901 pointer of a visited value: built only for the value a problem is reported at. */
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at?.key != null; at = at.parent) keys.push(at.key);
+  return keys.reverse().map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
 /**
  * Why a parsed JSON value cannot be taken, or null: nested deeper than MAX_JSON_DEPTH, or a string
  * or key PostgreSQL cannot store (textProblem). The walk is iterative, so no input overflows the stack.
  */
 export function jsonProblem(value: unknown): { path: string; message: string } | null {
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  const pending: Visit[] = [{ value, key: null, parent: null, depth: 0 }];
   while (pending.length > 0) {
-    const { value: node, path, depth } = pending.pop()!;
+    const visit = pending.pop()!;
+    const node = visit.value;
     if (typeof node === 'string') {
       const problem = textProblem(node);
-      if (problem) return { path: path || '/', message: problem };
+      if (problem) return { path: pathOf(visit) || '/', message: problem };
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { path: path || '/', message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
+    if (visit.depth >= MAX_JSON_DEPTH) return { path: pathOf(visit) || '/', message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
     for (const [key, child] of Object.entries(node)) {
-      const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const childVisit = { value: child, key, parent: visit, depth: visit.depth + 1 };
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: childPath, message: `key ${keyProblem}` };
-      pending.push({ value: child, path: childPath, depth: depth + 1 });
+      if (keyProblem) return { path: pathOf(childVisit), message: `key ${keyProblem}` };
+      pending.push(childVisit);
     }
   }
   return null;

@@ -9,10 +9,18 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 // Health and metrics are probed by orchestrators and scrapers: never limited.
 const UNLIMITED = /^\/(health|metrics)(\/|\?|$)/;
 
+// Both the hook and the per-key limit ask for a request's digest: it is taken once.
+const digests = new WeakMap<FastifyRequest, string | null>();
+
 /** The key a request presents, as a digest: counting per key needs no database lookup and keeps no key. */
 function presentedKey(request: FastifyRequest): string | null {
-  const match = BEARER.exec(request.headers.authorization ?? '');
-  return match ? createHash('sha256').update(match[1]).digest('base64url') : null;
+  let digest = digests.get(request);
+  if (digest === undefined) {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    digest = match ? createHash('sha256').update(match[1]).digest('base64url') : null;
+    digests.set(request, digest);
+  }
+  return digest;
 }
 
 function tooMany(detail: string, retryAfterSeconds: number): { problem: Problem; retryAfter: string } {
