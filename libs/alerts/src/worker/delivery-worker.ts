@@ -69,7 +69,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       ? Promise.resolve(false)
       : Promise.allSettled([...this.attempts]).then(async () => (await this.processor.log.flush(), true));
     const finished = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(resolve, GRACEFUL_CLOSE_MS, false).unref())]);
-    if (!finished) await Promise.all([worker.close(true), this.processor.sender.destroy()]);
+    if (!finished) {
+      // close(true) skips ending the wait for the next job, and on the PostgreSQL backend that wait
+      // then keeps its timer (up to an hour when a retry is due later) after the connection is gone,
+      // holding the process open: disconnect() ends the wait first.
+      await worker.disconnect();
+      await Promise.all([worker.close(true), this.processor.sender.destroy()]);
+    }
     else await Promise.all([worker.close(), this.processor.sender.close()]);
   }
 }
