@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { textProblem } from './clean-text.js';
+import { jsonPointer } from './json-pointer.js';
 import { problems } from './problem.js';
 
 /** Deeper JSON than this is refused: no event shape comes near it, and recursive readers stay safe. */
@@ -12,11 +13,11 @@ interface Visit {
   depth: number;
 }
 
-/** RFC 6901 pointer of a visited value: built only for the value a problem is reported at. */
+/** The pointer of a visited value: built only for the value a problem is reported at. */
 function pathOf(visit: Visit): string {
   const keys: string[] = [];
   for (let at: Visit | null = visit; at?.key != null; at = at.parent) keys.push(at.key);
-  return keys.reverse().map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return jsonPointer(keys.reverse());
 }
 
 /**
@@ -30,11 +31,11 @@ export function jsonProblem(value: unknown): { path: string; message: string } |
     const node = visit.value;
     if (typeof node === 'string') {
       const problem = textProblem(node);
-      if (problem) return { path: pathOf(visit) || '/', message: problem };
+      if (problem) return { path: pathOf(visit), message: problem };
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
-    if (visit.depth >= MAX_JSON_DEPTH) return { path: pathOf(visit) || '/', message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
+    if (visit.depth >= MAX_JSON_DEPTH) return { path: pathOf(visit), message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
     for (const [key, child] of Object.entries(node)) {
       const childVisit = { value: child, key, parent: visit, depth: visit.depth + 1 };
       const keyProblem = textProblem(key);

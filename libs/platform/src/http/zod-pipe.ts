@@ -1,5 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
+import { jsonPointer } from './json-pointer.js';
 import { problems } from './problem.js';
 
 /** Validates a body or query with a zod schema; failures become a 400 problem listing each JSON-pointer path. */
@@ -15,7 +16,7 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
 
 export function toFieldErrors(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({
-    path: '/' + issue.path.map((part) => String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+    path: jsonPointer(issue.path),
     message: issue.message,
   }));
 }
